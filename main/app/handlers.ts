@@ -1,0 +1,14 @@
+import { stationName } from '../config/station';
+import type { Handlers } from '../dispatch';
+import type { Services } from '../services';
+
+export function appHandlers(services: Services): Pick<Handlers, 'app.info'> {
+  return {
+    'app.info': () => ({
+      version: services.platform.appVersion,
+      stationName: stationName(services.settings),
+      dataDir: services.dataDir,
+      transport: services.platform.transport,
+    }),
+  };
+}

@@ -1,0 +1,14 @@
+import type { Database } from 'better-sqlite3';
+import { m0001Station } from './0001-station';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+/**
+ * Numbered migrations, applied in order at start, each in its own transaction with `PRAGMA user_version`.
+ * A capability adds its tables with the next number; a shipped migration is never edited.
+ */
+export const migrations: Migration[] = [m0001Station];

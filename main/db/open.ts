@@ -1,0 +1,46 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CounterFault } from '../errors';
+import { migrate } from './migrate';
+import { nativeBinding } from './native-binding';
+
+export const STATION_DB = 'station.db';
+
+export const DB_DAMAGED_MESSAGE =
+  "La base du poste (station.db) est endommagée : l'application ne peut pas démarrer. Ne supprimez pas et ne remplacez pas le fichier. Prévenez le référent numérique : il peut restaurer une sauvegarde ou faire réparer le fichier.";
+
+/**
+ * Opens station.db in the data dir: WAL, foreign keys, secure_delete (deleted rows are overwritten), an integrity
+ * check, then the migrations. A damaged file is reported, never silently recreated.
+ */
+export function openStationDb(dataDir: string): Database.Database {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, STATION_DB);
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { nativeBinding: nativeBinding() });
+    const check = db.pragma('integrity_check', { simple: true });
+    if (check !== 'ok') throw new Error('integrity_check failed');
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON');
+    db.pragma('busy_timeout = 5000');
+  } catch (error) {
+    db?.close();
+    throw new CounterFault('db_damaged', DB_DAMAGED_MESSAGE, { cause: error });
+  }
+  try {
+    migrate(db);
+  } catch (error) {
+    db.close();
+    if (error instanceof CounterFault) throw error;
+    throw new CounterFault('db_damaged', DB_DAMAGED_MESSAGE, { cause: error });
+  }
+  return db;
+}
+
+/** After a purge, fold the WAL back into the main file and truncate it, so deleted rows do not linger in -wal. */
+export function checkpointTruncate(db: Database.Database): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}

@@ -1,0 +1,26 @@
+import { appHandlers } from './app/handlers';
+import { CounterFault } from './errors';
+import type { Handlers } from './dispatch';
+import { channels } from '../preload/api';
+import type { Services } from './services';
+
+/** Binds every channel of the contract to its capability's handler. */
+export function createHandlers(services: Services): Handlers {
+  return {
+    ...appHandlers(services),
+  };
+}
+
+/**
+ * When station.db cannot be opened, every channel answers with that fault so the renderer shows the French
+ * error screen instead of a broken counter.
+ */
+export function faultHandlers(fault: CounterFault): Handlers {
+  const handlers: Record<string, () => never> = {};
+  for (const channel of channels) {
+    handlers[channel] = () => {
+      throw fault;
+    };
+  }
+  return handlers as unknown as Handlers;
+}

@@ -1,0 +1,88 @@
+/**
+ * Each end-to-end test gets its own station: a fresh data dir (POINT_NUMERIQUE_DATA_DIR) and its own web host
+ * process serving the built renderer and the real services, as in the Electron app.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export interface Station {
+  dataDir: string;
+  url: string;
+  /** Stops the web host (SIGTERM, or SIGKILL to simulate a crash) and starts a new one on the same data dir. */
+  restart(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** Prepares the data dir before the station starts. Wrapped in an object: Playwright treats a bare function as a fixture. */
+export type Seed = { run(dataDir: string): void | Promise<void> } | undefined;
+
+const ROOT = resolve(__dirname, '..', '..');
+
+function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolveStart, reject) => {
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'main/web-host.ts')],
+      {
+        cwd: ROOT,
+        env: { ...process.env, POINT_NUMERIQUE_DATA_DIR: dataDir, POINT_NUMERIQUE_TEST_HOOKS: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (match) {
+        child.stdout?.off('data', onData);
+        resolveStart({ child, url: match[1]! });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`web host exited (${code}): ${output}`)));
+  });
+}
+
+function stopHost(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  return new Promise((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) return done();
+    child.once('exit', () => done());
+    child.kill(signal);
+  });
+}
+
+export const test = base.extend<{ seed: Seed; station: Station }>({
+  seed: [undefined, { option: true }],
+  station: async ({ seed }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pn-e2e-'));
+    await seed?.run(dataDir);
+    let host = await startHost(dataDir);
+    const station: Station = {
+      dataDir,
+      url: host.url,
+      async restart(signal) {
+        await stopHost(host.child, signal);
+        host = await startHost(dataDir);
+        station.url = host.url;
+      },
+    };
+    await use(station);
+    await stopHost(host.child);
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+/** RGAA/axe: no serious or critical violation on the screen as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const blocking = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(blocking, blocking.join('\n')).toEqual([]);
+}

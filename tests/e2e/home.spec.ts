@@ -1,0 +1,47 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { openStationDb } from '../../main/db/open';
+import { expect, expectAccessible, test } from './fixtures';
+
+test.describe('home screen', () => {
+  test.use({
+    seed: {
+      run: (dataDir: string) => {
+        const db = openStationDb(dataDir);
+        db.prepare("INSERT INTO settings (key, value) VALUES ('station.name', ?)").run(
+          JSON.stringify('Sous-préfecture de Sarreguemines'),
+        );
+        db.close();
+      },
+    },
+  });
+
+  test('shows the station name read from station.db through the contract', async ({ page, station }) => {
+    await page.goto(station.url);
+    await expect(page.getByTestId('station-name')).toHaveText('Sous-préfecture de Sarreguemines');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expectAccessible(page);
+  });
+});
+
+test.describe('damaged database', () => {
+  test.use({
+    seed: {
+      run: (dataDir: string) => {
+        writeFileSync(join(dataDir, 'station.db'), Buffer.alloc(8192, 0x42));
+      },
+    },
+  });
+
+  test('shows a French error screen and leaves the file as it was', async ({ page, station }) => {
+    await page.goto(station.url);
+    const alert = page.getByTestId('startup-error');
+    await expect(alert).toContainText('endommagée');
+    await expect(alert).toHaveAttribute('data-code', 'db_damaged');
+    await expectAccessible(page);
+    expect(() =>
+      new Database(join(station.dataDir, 'station.db'), { readonly: true }).pragma('integrity_check'),
+    ).toThrow();
+  });
+});

@@ -1,0 +1,267 @@
+/**
+ * The one stand-in for the `electron` module in every vitest project (aliased in vitest.config.ts). It records
+ * what the app asks of Electron so tests can assert on it (window options, handlers, guards), and lets tests fire
+ * events (navigation, permission requests, IPC calls) at the app's real handlers. No result is faked here: it only
+ * stands where the Electron binary would be.
+ */
+import { EventEmitter } from 'node:events';
+
+type Listener = (...args: unknown[]) => unknown;
+
+let nextContentsId = 1;
+
+export class FakeWebContents extends EventEmitter {
+  id = nextContentsId++;
+  url = '';
+  windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | undefined;
+  sent: Array<{ channel: string; args: unknown[] }> = [];
+  destroyed = false;
+  zoomFactor = 1;
+  session: FakeSession;
+  constructor(partition = '') {
+    super();
+    this.session = partition ? sessionFromPartition(partition) : defaultSession;
+  }
+  setWindowOpenHandler(handler: FakeWebContents['windowOpenHandler']) {
+    this.windowOpenHandler = handler;
+  }
+  send(channel: string, ...args: unknown[]) {
+    this.sent.push({ channel, args });
+  }
+  async loadURL(url: string) {
+    this.url = url;
+  }
+  getURL() {
+    return this.url;
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  close() {
+    this.destroyed = true;
+    this.emit('destroyed');
+  }
+  reload() {}
+  forcefullyCrashRenderer() {}
+  setZoomFactor(factor: number) {
+    this.zoomFactor = factor;
+  }
+  getZoomFactor() {
+    return this.zoomFactor;
+  }
+  /** Fires a cancellable event the way Electron does; returns true when a listener prevented it. */
+  fireCancellable(name: string, ...args: unknown[]): boolean {
+    let prevented = false;
+    const event = { preventDefault: () => (prevented = true), url: args[0] };
+    this.emit(name, event, ...args);
+    return prevented;
+  }
+  navigationHistory = { canGoBack: () => false, canGoForward: () => false, goBack() {}, goForward() {} };
+}
+
+export class FakeSession extends EventEmitter {
+  permissionRequestHandler: Listener | undefined;
+  permissionCheckHandler: Listener | undefined;
+  cleared: string[] = [];
+  constructor(readonly partition: string) {
+    super();
+  }
+  setPermissionRequestHandler(handler: Listener) {
+    this.permissionRequestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: Listener) {
+    this.permissionCheckHandler = handler;
+  }
+  setDevicePermissionHandler() {}
+  setSpellCheckerEnabled() {}
+  async clearData(options?: unknown) {
+    this.cleared.push('clearData:' + JSON.stringify(options ?? {}));
+  }
+  async clearStorageData(options?: unknown) {
+    this.cleared.push('clearStorageData:' + JSON.stringify(options ?? {}));
+  }
+  async clearCache() {
+    this.cleared.push('clearCache');
+  }
+  async clearAuthCache() {
+    this.cleared.push('clearAuthCache');
+  }
+  async clearHostResolverCache() {
+    this.cleared.push('clearHostResolverCache');
+  }
+  async closeAllConnections() {
+    this.cleared.push('closeAllConnections');
+  }
+  async flushStorageData() {}
+  webRequest = { onBeforeRequest() {}, onHeadersReceived() {} };
+  protocol = { handle() {} };
+  setUserAgent() {}
+  getUserAgent() {
+    return 'Mozilla/5.0 Chrome';
+  }
+}
+
+export const defaultSession = new FakeSession('');
+const partitions = new Map<string, FakeSession>();
+function sessionFromPartition(partition: string): FakeSession {
+  let found = partitions.get(partition);
+  if (!found) partitions.set(partition, (found = new FakeSession(partition)));
+  return found;
+}
+export const session = { defaultSession, fromPartition: sessionFromPartition };
+
+export class BrowserWindow extends EventEmitter {
+  static created: BrowserWindow[] = [];
+  webContents: FakeWebContents;
+  contentView = {
+    children: [] as unknown[],
+    addChildView(view: unknown) {
+      this.children.push(view);
+    },
+    removeChildView(view: unknown) {
+      this.children = this.children.filter((v) => v !== view);
+    },
+  };
+  destroyed = false;
+  constructor(readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> }) {
+    super();
+    this.webContents = new FakeWebContents(String(options.webPreferences?.partition ?? ''));
+    BrowserWindow.created.push(this);
+  }
+  static getAllWindows() {
+    return BrowserWindow.created.filter((w) => !w.destroyed);
+  }
+  loadURL(url: string) {
+    return this.webContents.loadURL(url);
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  destroy() {
+    this.destroyed = true;
+  }
+  close() {
+    this.destroyed = true;
+    this.emit('closed');
+  }
+  show() {}
+  focus() {}
+  restore() {}
+  isMinimized() {
+    return false;
+  }
+  setKiosk() {}
+  setFullScreen() {}
+  getBounds() {
+    return { x: 0, y: 0, width: 1280, height: 800 };
+  }
+  getContentBounds() {
+    return { x: 0, y: 0, width: 1280, height: 800 };
+  }
+  setBounds() {}
+}
+
+export class WebContentsView {
+  static created: WebContentsView[] = [];
+  webContents: FakeWebContents;
+  bounds = { x: 0, y: 0, width: 0, height: 0 };
+  constructor(readonly options: { webPreferences?: Record<string, unknown> } = {}) {
+    this.webContents = new FakeWebContents(String(options.webPreferences?.partition ?? ''));
+    WebContentsView.created.push(this);
+  }
+  setBounds(bounds: WebContentsView['bounds']) {
+    this.bounds = bounds;
+  }
+  setVisible() {}
+}
+
+export const ipcMain = {
+  handlers: new Map<string, Listener>(),
+  handle(channel: string, handler: Listener) {
+    this.handlers.set(channel, handler);
+  },
+  removeHandler(channel: string) {
+    this.handlers.delete(channel);
+  },
+  on() {},
+};
+
+export const ipcRenderer = {
+  invoke: async () => undefined,
+  on() {},
+  removeListener() {},
+};
+
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld(key: string, value: unknown) {
+    this.exposed.set(key, value);
+  },
+};
+
+const appEvents = new EventEmitter();
+export const app = Object.assign(appEvents, {
+  isPackaged: false,
+  getVersion: () => '0.0.0-test',
+  getPath: (name: string) => `/tmp/point-numerique-test/${name}`,
+  requestSingleInstanceLock: () => true,
+  whenReady: () => Promise.resolve(),
+  quit() {},
+  exit() {},
+  relaunch() {},
+  setLoginItemSettings() {},
+  getLoginItemSettings: () => ({ openAtLogin: false }),
+});
+
+export const protocol = {
+  privileged: [] as unknown[],
+  handlers: new Map<string, Listener>(),
+  registerSchemesAsPrivileged(schemes: unknown[]) {
+    this.privileged.push(...schemes);
+  },
+  handle(scheme: string, handler: Listener) {
+    this.handlers.set(scheme, handler);
+  },
+};
+
+export const clipboard = {
+  text: '',
+  readText() {
+    return this.text;
+  },
+  writeText(text: string) {
+    this.text = text;
+  },
+  clear() {
+    this.text = '';
+  },
+};
+
+export const shell = {
+  opened: [] as string[],
+  async openExternal(url: string) {
+    this.opened.push(url);
+  },
+};
+
+export const dialog = { showOpenDialog: async () => ({ canceled: true, filePaths: [] as string[] }) };
+export const Menu = { setApplicationMenu() {} };
+export const powerMonitor = new EventEmitter();
+export const screen = { getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }) };
+
+export default {
+  app,
+  BrowserWindow,
+  WebContentsView,
+  ipcMain,
+  ipcRenderer,
+  contextBridge,
+  protocol,
+  session,
+  clipboard,
+  shell,
+  dialog,
+  Menu,
+  powerMonitor,
+  screen,
+};
