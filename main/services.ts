@@ -1,9 +1,12 @@
 import type { Database } from 'better-sqlite3';
+import { ConfigStore } from './config/config-store';
 import { Settings } from './config/settings';
 import { openStationDb } from './db/open';
 import { EventBus } from './events';
+import { Journal } from './journal/journal';
 import type { Logger } from './log';
 import type { Platform } from './platform';
+import { SessionService } from './session/service';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -19,6 +22,9 @@ export interface Services {
   db: Database;
   bus: EventBus;
   settings: Settings;
+  config: ConfigStore;
+  journal: Journal;
+  sessions: SessionService;
   close(): void;
 }
 
@@ -26,6 +32,9 @@ export function createServices({ dataDir, platform, log }: ServiceOptions): Serv
   const db = openStationDb(dataDir);
   const bus = new EventBus();
   const settings = new Settings(db);
+  const config = new ConfigStore(settings);
+  const journal = new Journal(db);
+  const sessions = new SessionService({ dataDir, journal });
   return {
     dataDir,
     platform,
@@ -33,6 +42,9 @@ export function createServices({ dataDir, platform, log }: ServiceOptions): Serv
     db,
     bus,
     settings,
+    config,
+    journal,
+    sessions,
     close() {
       db.close();
     },

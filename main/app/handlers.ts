@@ -1,4 +1,3 @@
-import { stationName } from '../config/station';
 import type { Handlers } from '../dispatch';
 import type { Services } from '../services';
 
@@ -6,7 +5,7 @@ export function appHandlers(services: Services): Pick<Handlers, 'app.info'> {
   return {
     'app.info': () => ({
       version: services.platform.appVersion,
-      stationName: stationName(services.settings),
+      stationName: services.config.section('station').name,
       dataDir: services.dataDir,
       transport: services.platform.transport,
     }),

@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { ConfigStore } from '../../main/config/config-store';
+import { Settings } from '../../main/config/settings';
 import { openStationDb } from '../../main/db/open';
 import { expect, expectAccessible, test } from './fixtures';
 
@@ -9,9 +11,7 @@ test.describe('home screen', () => {
     seed: {
       run: (dataDir: string) => {
         const db = openStationDb(dataDir);
-        db.prepare("INSERT INTO settings (key, value) VALUES ('station.name', ?)").run(
-          JSON.stringify('Sous-préfecture de Sarreguemines'),
-        );
+        new ConfigStore(new Settings(db)).setSection('station', { name: 'Sous-préfecture de Sarreguemines' });
         db.close();
       },
     },

@@ -21,7 +21,7 @@ function station() {
 describe('the contract at the dispatcher', () => {
   it('answers app.info with the station name read from SQLite', async () => {
     const { services, dispatch } = station();
-    services.settings.set('station.name', 'Préfecture de la Moselle');
+    services.config.setSection('station', { name: 'Préfecture de la Moselle' });
     const result = await dispatch('app.info', undefined, web);
     expect(result).toEqual({
       ok: true,

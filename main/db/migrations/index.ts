@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { m0001Station } from './0001-station';
+import { m0002Journal } from './0002-journal';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
  * Numbered migrations, applied in order at start, each in its own transaction with `PRAGMA user_version`.
  * A capability adds its tables with the next number; a shipped migration is never edited.
  */
-export const migrations: Migration[] = [m0001Station];
+export const migrations: Migration[] = [m0001Station, m0002Journal];

@@ -1,0 +1,27 @@
+import { StationConfigSchema, type ConfigSectionName, type StationConfig } from './station-config';
+import type { Settings } from './settings';
+
+/** Reads and writes the station configuration, one settings row per section (`config.<section>`). */
+export class ConfigStore {
+  constructor(private readonly settings: Settings) {}
+
+  get(): StationConfig {
+    const raw: Record<string, unknown> = {};
+    for (const section of Object.keys(StationConfigSchema.shape) as ConfigSectionName[]) {
+      raw[section] = this.section(section);
+    }
+    return StationConfigSchema.parse(raw);
+  }
+
+  section<S extends ConfigSectionName>(name: S): StationConfig[S] {
+    const schema = StationConfigSchema.shape[name];
+    return this.settings.get(`config.${name}`, schema, schema.parse(undefined)) as StationConfig[S];
+  }
+
+  /** Replaces a section after validation (defaults fill what is missing); returns the stored value. */
+  setSection<S extends ConfigSectionName>(name: S, value: unknown): StationConfig[S] {
+    const parsed = StationConfigSchema.shape[name].parse(value) as StationConfig[S];
+    this.settings.set(`config.${name}`, parsed);
+    return parsed;
+  }
+}
