@@ -1,4 +1,5 @@
 import { appHandlers } from './app/handlers';
+import { configHandlers } from './config/handlers';
 import { CounterFault } from './errors';
 import type { Handlers } from './dispatch';
 import { channels } from '../preload/api';
@@ -8,6 +9,7 @@ import type { Services } from './services';
 export function createHandlers(services: Services): Handlers {
   return {
     ...appHandlers(services),
+    ...configHandlers(services),
   };
 }
 

@@ -6,17 +6,21 @@
 import type { z } from 'zod';
 import { appContract, appEvents } from './contract/app';
 import type { ChannelSpec, Result } from './contract/common';
+import { configContract, configEvents } from './contract/config';
 
 export * from './contract/common';
 export * from './contract/app';
+export * from './contract/config';
 
 export const contract = {
   ...appContract,
+  ...configContract,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Events pushed from the main process to the renderer: name → payload schema. */
 export const events = {
   ...appEvents,
+  ...configEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channel = keyof typeof contract;
