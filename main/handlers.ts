@@ -1,5 +1,13 @@
 import { appHandlers } from './app/handlers';
 import { configHandlers } from './config/handlers';
+import { accessHandlers } from './access/handlers';
+import { journalHandlers } from './journal/handlers';
+import { sessionHandlers } from './session/handlers';
+import { surveyHandlers } from './survey/handlers';
+import { flowHandlers } from './flow/handlers';
+import { siteHandlers } from './site/handlers';
+import { scanHandlers } from './scan/handlers';
+import { printHandlers } from './print/handlers';
 import { CounterFault } from './errors';
 import type { Handlers } from './dispatch';
 import { channels } from '../preload/api';
@@ -10,6 +18,14 @@ export function createHandlers(services: Services): Handlers {
   return {
     ...appHandlers(services),
     ...configHandlers(services),
+    ...accessHandlers(services),
+    ...journalHandlers(services),
+    ...sessionHandlers(services),
+    ...surveyHandlers(services),
+    ...flowHandlers(services),
+    ...siteHandlers(services),
+    ...scanHandlers(services),
+    ...printHandlers(services),
   };
 }
 

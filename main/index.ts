@@ -1,18 +1,28 @@
 /** App lifecycle only: create the services, bind the contract, open the window. */
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
+import { openCounterWindow } from './app/electron-counter-window';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { dataDirFrom } from './data-dir';
 import { bindIpc, forwardEvents } from './ipc';
+import { electronFileDialogs } from './config/electron-file-dialogs';
 import { createFileLogger } from './log';
+import { electronScanPicker } from './scan/electron-pick';
+import { electronPrintA4 } from './print/electron-a4';
+import { sessionPlatform, wipeBeforeQuit } from './session/electron-platform';
 import { startStation } from './startup';
-import { createMainWindow, denyPermissions, guardContents } from './window';
+import { electronSite, isSiteContents } from './site/electron-site';
+import { denyPermissions, guardContents } from './window';
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // Every renderer the app ever creates runs sandboxed, whatever its own options say.
+  app.enableSandbox();
   registerAppScheme();
-  app.on('web-contents-created', (_event, contents) => guardContents(contents));
+  // The official-site view has its own allowlist guards (main/site/electron-guards.ts).
+  app.on('web-contents-created', (_event, contents) => isSiteContents(contents) || guardContents(contents));
+  app.on('session-created', (created) => denyPermissions(created));
 
   let mainWindow: BrowserWindow | undefined;
   app.on('second-instance', () => {
@@ -23,15 +33,25 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     const dataDir = dataDirFrom(process.env, join(app.getPath('userData'), 'station'));
     const log = createFileLogger(dataDir);
-    const station = startStation(dataDir, { transport: 'electron', appVersion: app.getVersion() }, log);
+    const platform = {
+      transport: 'electron' as const,
+      appVersion: app.getVersion(),
+      ...sessionPlatform(() => mainWindow),
+      configFiles: electronFileDialogs(() => mainWindow),
+      pickScanFiles: electronScanPicker(() => mainWindow),
+      site: electronSite(() => mainWindow),
+      ...electronPrintA4(() => mainWindow),
+    };
+    const station = startStation(dataDir, platform, log);
 
     denyPermissions();
     serveRenderer(join(__dirname, '../renderer'));
     bindIpc(station.dispatch, () => mainWindow);
     if (station.services) forwardEvents(station.services.bus, () => mainWindow);
-    mainWindow = createMainWindow();
+    mainWindow = openCounterWindow(station.services);
 
     app.on('window-all-closed', () => app.quit());
+    if (station.services) wipeBeforeQuit(app, station.services.sessions);
     app.on('will-quit', () => station.close());
   });
 }

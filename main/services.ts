@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import { AccessStore } from './access/access-store';
+import { AccessService } from './access/service';
 import { ConfigStore } from './config/config-store';
 import { Settings } from './config/settings';
 import { openStationDb } from './db/open';
@@ -6,12 +8,22 @@ import { EventBus } from './events';
 import { Journal } from './journal/journal';
 import type { Logger } from './log';
 import type { Platform } from './platform';
+import type { Clock } from './session/clock';
 import { SessionService } from './session/service';
+import { startSurvey, type SurveyService } from './survey/service';
+import { demarchesCatalogDir } from './app/resources-dir';
+import { FlowService } from './flow/service';
+import { SiteService } from './site/service';
+import { scanUploadSource } from './site/uploads';
+import { ScanService } from './scan/imports';
+import { PrintService } from './print/service';
 
 export interface ServiceOptions {
   dataDir: string;
   platform: Platform;
   log: Logger;
+  /** Time for the session idle timeout; tests pass a fake one. */
+  clock?: Clock;
 }
 
 /** Every service of the station, created once at start by main/index.ts or main/web-host.ts. */
@@ -25,16 +37,52 @@ export interface Services {
   config: ConfigStore;
   journal: Journal;
   sessions: SessionService;
+  access: AccessService;
+  survey: SurveyService;
+  flow: FlowService;
+  site: SiteService;
+  scan: ScanService;
+  print: PrintService;
   close(): void;
 }
 
-export function createServices({ dataDir, platform, log }: ServiceOptions): Services {
+export function createServices({ dataDir, platform, log, clock }: ServiceOptions): Services {
   const db = openStationDb(dataDir);
   const bus = new EventBus();
   const settings = new Settings(db);
   const config = new ConfigStore(settings);
   const journal = new Journal(db);
-  const sessions = new SessionService({ dataDir, journal });
+  const sessions = new SessionService({
+    dataDir,
+    journal,
+    db,
+    bus,
+    platform,
+    log,
+    clock,
+    idleSettings: () => config.section('session'),
+  });
+  sessions.sweepLeftovers();
+  const access = new AccessService({
+    store: new AccessStore(db),
+    journal,
+    sessions,
+    now: clock && (() => new Date(clock.now())),
+  });
+  const survey = startSurvey({
+    db,
+    config,
+    journal,
+    sessions,
+    platform,
+    log,
+    now: clock && (() => new Date(clock.now())),
+  });
+  const flow = new FlowService({ catalogDir: demarchesCatalogDir(), config, sessions, log });
+  const scan = new ScanService({ sessions, config, bus, log, pickFiles: platform.pickScanFiles });
+  void scan.start();
+  const site = new SiteService({ config, sessions, bus, log, host: platform.site, uploads: scanUploadSource(() => scan) });
+  const print = new PrintService({ config, journal, sessions, platform, log, records: (s) => flow.records(s) });
   return {
     dataDir,
     platform,
@@ -45,7 +93,14 @@ export function createServices({ dataDir, platform, log }: ServiceOptions): Serv
     config,
     journal,
     sessions,
+    access,
+    survey,
+    flow,
+    site,
+    scan,
+    print,
     close() {
+      void scan.close();
       db.close();
     },
   };

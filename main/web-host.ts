@@ -13,6 +13,7 @@ import { createFileLogger } from './log';
 import { contentSecurityPolicy } from './security/csp';
 import { contentType, resolveStaticPath } from './security/static-files';
 import { startStation, type Station } from './startup';
+import { newTabSite } from './site/new-tab-site';
 
 export interface WebHostOptions {
   dataDir: string;
@@ -31,7 +32,7 @@ const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const rendererDir = options.rendererDir ?? resolve(__dirname, '..', 'out', 'renderer');
   const log = createFileLogger(options.dataDir);
-  const station = startStation(options.dataDir, { transport: 'web', appVersion: readVersion() }, log);
+  const station = startStation(options.dataDir, { transport: 'web', appVersion: readVersion(), site: newTabSite() }, log);
   let origin = '';
 
   const server: Server = createServer(async (request, response) => {
@@ -97,6 +98,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `${origin}/`,
     station,
     async close() {
+      // Like the desktop app's quit: a running session is wiped before the services stop.
+      await station.services?.sessions.end('quit');
       detach?.();
       for (const socket of sockets) socket.terminate();
       await new Promise<void>((done) => wss.close(() => done()));

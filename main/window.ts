@@ -1,4 +1,4 @@
-import { BrowserWindow, app, session, type WebContents } from 'electron';
+import { BrowserWindow, app, session, type Session, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { APP_ORIGIN, isAppUrl } from './security/navigation';
 import { isPermissionAllowed } from './security/permissions';
@@ -18,6 +18,8 @@ export function hardenedWebPreferences(preload: string) {
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // Middle-click on a link would ask for a new window (refused anyway by setWindowOpenHandler).
+    disableBlinkFeatures: 'Auxclick',
     devTools: !app.isPackaged,
   } as const;
 }
@@ -37,19 +39,34 @@ export function guardContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-/** The default session (the app's own window) grants no permission at all. */
-export function denyPermissions(): void {
-  const ses = session.defaultSession;
+/**
+ * The default session (the app's own window) grants no permission at all. main/index.ts also applies this to every
+ * session the app creates ('session-created'), so a new partition starts refusing everything; the official-site
+ * partition then sets its own short list (main/site/electron-guards.ts).
+ */
+export function denyPermissions(ses: Session = session.defaultSession): void {
   ses.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionAllowed(permission)));
   ses.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
+  // USB, HID and serial devices: the counter's printer and scanner are driven by the main process, never the page.
+  ses.setDevicePermissionHandler(() => false);
 }
 
-export function createMainWindow(): BrowserWindow {
+export interface MainWindowOptions {
+  /** Where the window opens (main/app/window-bounds.ts); centred at 1280×800 when absent. */
+  bounds?: { x: number; y: number; width: number; height: number };
+  /** Full-screen kiosk mode for a counter (config section 'session'). */
+  kiosk?: boolean;
+}
+
+export function createMainWindow(options: MainWindowOptions = {}): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 800,
+    ...options.bounds,
     minWidth: 960,
     minHeight: 640,
+    kiosk: options.kiosk ?? false,
+    autoHideMenuBar: options.kiosk ?? false,
     show: false,
     title: 'Point numérique',
     backgroundColor: '#ffffff',

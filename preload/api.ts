@@ -7,20 +7,52 @@ import type { z } from 'zod';
 import { appContract, appEvents } from './contract/app';
 import type { ChannelSpec, Result } from './contract/common';
 import { configContract, configEvents } from './contract/config';
+import { accessContract, accessEvents } from './contract/access';
+import { journalContract, journalEvents } from './contract/journal';
+import { sessionContract, sessionEvents } from './contract/session';
+import { surveyContract, surveyEvents } from './contract/survey';
+import { flowContract, flowEvents } from './contract/flow';
+import { siteContract, siteEvents } from './contract/site';
+import { scanContract, scanEvents } from './contract/scan';
+import { printContract, printEvents } from './contract/print';
 
 export * from './contract/common';
 export * from './contract/app';
 export * from './contract/config';
+export * from './contract/access';
+export * from './contract/journal';
+export * from './contract/session';
+export * from './contract/survey';
+export * from './contract/flow';
+export * from './contract/site';
+export * from './contract/scan';
+export * from './contract/print';
 
 export const contract = {
   ...appContract,
   ...configContract,
+  ...accessContract,
+  ...journalContract,
+  ...sessionContract,
+  ...surveyContract,
+  ...flowContract,
+  ...siteContract,
+  ...scanContract,
+  ...printContract,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Events pushed from the main process to the renderer: name → payload schema. */
 export const events = {
   ...appEvents,
   ...configEvents,
+  ...accessEvents,
+  ...journalEvents,
+  ...sessionEvents,
+  ...surveyEvents,
+  ...flowEvents,
+  ...siteEvents,
+  ...scanEvents,
+  ...printEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channel = keyof typeof contract;

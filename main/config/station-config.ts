@@ -27,6 +27,8 @@ export const PrinterSection = z.object({
   /** Some cheap printers print nothing for native QR commands: they get the QR code as a raster image. */
   qrMode: z.enum(['native', 'image', 'none']).default('native'),
   timeoutMs: z.number().int().min(500).max(60_000).default(5_000),
+  /** Epson-compatible network printers answer status requests (paper, cover, job received); some cheap ones do not. */
+  askStatus: z.boolean().default(true),
 });
 
 export const ScanSection = z.object({
@@ -36,6 +38,12 @@ export const ScanSection = z.object({
   usePolling: z.boolean().default(false),
   /** Default size limit of one uploaded file; a démarche may set its own. (unsure: no official ANTS figure) */
   maxUploadBytes: z.number().int().min(100_000).max(200_000_000).default(1_000_000),
+  /** Larger files are refused from their size, before being read (a scan of 300 dpi A4 pages stays far below). */
+  maxInputBytes: z.number().int().min(1_000_000).max(45_000_000).default(40_000_000),
+  /** Images above this many pixels are refused from their header, before decoding (pixel bombs). */
+  maxPixels: z.number().int().min(1_000_000).max(200_000_000).default(50_000_000),
+  /** Most pages accepted in one TIFF or PDF. */
+  maxPages: z.number().int().min(1).max(100).default(30),
 });
 
 export const SessionSection = z.object({

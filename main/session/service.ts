@@ -1,31 +1,71 @@
-import { rm } from 'node:fs/promises';
+import type { Database } from 'better-sqlite3';
+import type { EndReason, SessionInfo, WipeReport } from '../../preload/contract/session';
 import { CounterFault } from '../errors';
+import type { EventBus } from '../events';
 import type { Journal } from '../journal/journal';
+import type { Logger } from '../log';
+import type { Platform } from '../platform';
+import { clipboardFingerprint } from './clipboard-guard';
+import { systemClock, type Clock } from './clock';
+import { IdleTimer } from './idle-timer';
+import { sweepLeftoverSessions, type LeftoverSweep } from './leftovers';
+import type { SessionParticipant } from './participant';
+import type { Sleep } from './retry';
 import { ActiveSession, sessionsDir, type SessionMediator } from './session';
+import { wipeSession } from './wipe';
+import { wipeJournalFigures } from './wipe-figures';
 
-export type EndReason = 'ended' | 'signed_out' | 'idle' | 'quit';
-
-/**
- * A capability's part in ending a session. `persist` runs first (write anonymous facts, e.g. the session log);
- * `clear` then drops the capability's in-memory state for that session. Both are awaited, in registration order.
- */
-export interface SessionParticipant {
-  name: string;
-  persist?(session: ActiveSession, reason: EndReason): void | Promise<void>;
-  clear?(session: ActiveSession, reason: EndReason): void | Promise<void>;
-}
+export type { EndReason } from '../../preload/contract/session';
+export type { SessionParticipant, WipeFigures } from './participant';
 
 export const NO_SESSION = new CounterFault(
   'no_session',
   "Aucun accompagnement n'est en cours. Commencez un accompagnement pour continuer.",
 );
 
-/** The accompaniment lifecycle: at most one session at a time on a counter. */
+export interface IdleSettings {
+  idleMinutes: number;
+  idleWarningSeconds: number;
+}
+
+export interface SessionServiceDeps {
+  dataDir: string;
+  journal: Journal;
+  db?: Database;
+  bus?: EventBus;
+  platform?: Platform;
+  log?: Logger;
+  /** The 'session' section of the station configuration, read at each start. */
+  idleSettings?: () => IdleSettings;
+  clock?: Clock;
+  /** Kept for callers of the first version: the clock's time as a Date. */
+  now?: () => Date;
+  /** Pauses between retries of a failing wipe step (tests pass an instant one). */
+  sleep?: Sleep;
+  backoffMs?: readonly number[];
+}
+
+const DEFAULT_IDLE: IdleSettings = { idleMinutes: 10, idleWarningSeconds: 60 };
+/** How long the home screen may still show the last wipe report. */
+const LAST_WIPE_SHOWN_MS = 5 * 60_000;
+
+/**
+ * The accompaniment lifecycle: at most one session at a time on a counter, its idle timeout, and the wipe that
+ * ends it — on "Terminer l'accompagnement", sign-out, idle timeout and quit — plus the start-up sweep of what a
+ * crash left behind.
+ */
 export class SessionService {
   private active: ActiveSession | null = null;
   private readonly participants: SessionParticipant[] = [];
+  private idle: IdleTimer | null = null;
+  private ending: Promise<WipeReport | null> | null = null;
+  private lastWipe: { report: WipeReport; at: number } | null = null;
+  private clipboardAtStart: Promise<string | null> = Promise.resolve(null);
+  private readonly clock: Clock;
 
-  constructor(private readonly deps: { dataDir: string; journal: Journal; now?: () => Date }) {}
+  constructor(private readonly deps: SessionServiceDeps) {
+    this.clock = deps.clock ?? (deps.now ? { ...systemClock, now: () => deps.now!().getTime() } : systemClock);
+  }
 
   join(participant: SessionParticipant): void {
     this.participants.push(participant);
@@ -41,35 +81,199 @@ export class SessionService {
     return this.active;
   }
 
+  /** True while a wipe runs: the previous session is closing, no new one may start. */
+  get wiping(): boolean {
+    return this.ending !== null;
+  }
+
   start(mediator: SessionMediator): ActiveSession {
+    if (this.ending) {
+      throw new CounterFault(
+        'session_wiping',
+        "L'effacement de l'accompagnement précédent se termine. Attendez quelques secondes puis recommencez.",
+      );
+    }
     if (this.active) {
       throw new CounterFault(
         'session_running',
         "Un accompagnement est déjà en cours. Terminez-le avant d'en commencer un autre.",
       );
     }
-    this.active = new ActiveSession(mediator, this.now(), sessionsDir(this.deps.dataDir));
+    // Whatever an earlier wipe could not remove gets another chance before the next usager sits down.
+    this.sweep('start');
+    const settings = this.idleSettings();
+    const session = new ActiveSession(mediator, new Date(this.clock.now()), this.sessionsRoot());
+    this.active = session;
+    this.lastWipe = null;
+    this.clipboardAtStart = this.readClipboardFingerprint();
+    this.idle = new IdleTimer({
+      clock: this.clock,
+      idleMs: settings.idleMinutes * 60_000,
+      warningMs: settings.idleWarningSeconds * 1000,
+      onWarning: (secondsLeft) => this.deps.bus?.emit('session.idleWarning', { secondsLeft, dismissed: false }),
+      onWarningDismissed: () => this.deps.bus?.emit('session.idleWarning', { secondsLeft: 0, dismissed: true }),
+      onExpired: () => void this.expire(session),
+    });
     this.deps.journal.append('session.opened', {}, mediator.pseudonym);
-    return this.active;
+    return session;
   }
 
-  /** Ends the running session: participants persist then clear, then the workspace and its key are gone. */
-  async end(reason: EndReason): Promise<void> {
+  /** Activity at the counter (renderer input, input inside the embedded official site): the idle count restarts. */
+  touch(): void {
+    this.idle?.touch();
+  }
+
+  /** "L'usager est toujours là": withdraws the idle warning and restarts the count. */
+  extend(): void {
+    this.idle?.extend();
+  }
+
+  /** Seconds left while the idle warning shows, else null. */
+  idleSecondsLeft(): number | null {
+    return this.idle?.secondsLeft() ?? null;
+  }
+
+  info(session: ActiveSession = this.require()): SessionInfo {
+    const settings = this.idleSettings();
+    return {
+      id: session.id,
+      startedAt: session.startedAt.toISOString(),
+      mediator: session.mediator.pseudonym,
+      idleMinutes: settings.idleMinutes,
+      idleWarningSeconds: settings.idleWarningSeconds,
+    };
+  }
+
+  /** The last wipe's report while it is recent enough to show on the home screen. */
+  recentWipe(): WipeReport | null {
+    if (!this.lastWipe) return null;
+    if (this.clock.now() - this.lastWipe.at > LAST_WIPE_SHOWN_MS && this.lastWipe.report.status === 'completed') {
+      return null;
+    }
+    return this.lastWipe.report;
+  }
+
+  /** Waits for a wipe in progress (if any), so a fresh renderer reads the final state. */
+  async settled(): Promise<void> {
+    await this.ending;
+  }
+
+  /**
+   * Ends the running session and wipes it. Returns the wipe report, or null when no session was running. Two
+   * triggers at once (idle timeout and sign-out) share the same wipe.
+   */
+  end(reason: EndReason): Promise<WipeReport | null> {
+    if (this.ending) return this.ending;
     const session = this.active;
-    if (!session) return;
-    for (const participant of this.participants) await participant.persist?.(session, reason);
-    for (const participant of this.participants) await participant.clear?.(session, reason);
-    session.workspace.forgetKey();
-    await rm(session.workspace.dir, { recursive: true, force: true });
-    this.active = null;
-    this.deps.journal.append(
-      'session.closed',
-      { reason, minutes: Math.round((this.now().getTime() - session.startedAt.getTime()) / 60000) },
-      session.mediator.pseudonym,
-    );
+    if (!session) return Promise.resolve(null);
+    this.ending = this.wipe(session, reason).finally(() => {
+      this.ending = null;
+    });
+    return this.ending;
   }
 
-  private now(): Date {
-    return this.deps.now?.() ?? new Date();
+  /**
+   * Start-up: deletes every session folder a crash or a power loss left behind, and journals it. Synchronous,
+   * before the first screen is served.
+   */
+  sweepLeftovers(): LeftoverSweep {
+    return this.sweep('startup');
+  }
+
+  private async wipe(session: ActiveSession, reason: EndReason): Promise<WipeReport> {
+    this.idle?.stop();
+    this.idle = null;
+    const report = await wipeSession({
+      session,
+      reason,
+      dataDir: this.deps.dataDir,
+      participants: this.participants,
+      db: this.deps.db,
+      platform: this.deps.platform,
+      clipboardAtStart: this.clipboardAtStart,
+      onPersisted: () => {
+        if (this.active === session) this.active = null;
+      },
+      sleep: this.deps.sleep,
+      backoffMs: this.deps.backoffMs,
+      now: () => new Date(this.clock.now()),
+    });
+    if (this.active === session) this.active = null;
+    this.clipboardAtStart = Promise.resolve(null);
+    this.lastWipe = { report, at: this.clock.now() };
+    const actor = session.mediator.pseudonym;
+    const minutes = Math.round((this.clock.now() - session.startedAt.getTime()) / 60000);
+    this.safely(() => this.deps.journal.append('session.closed', { reason, minutes }, actor));
+    this.safely(() =>
+      this.deps.journal.append(
+        report.status === 'completed' ? 'wipe.completed' : 'wipe.failed',
+        wipeJournalFigures(report),
+        actor,
+      ),
+    );
+    this.deps.log?.[report.status === 'completed' ? 'info' : 'error']('session.wiped', {
+      reason,
+      ms: report.durationMs,
+      leftovers: report.verification.leftovers,
+    });
+    this.deps.bus?.emit('session.ended', { report, reload: !this.deps.platform?.replaceRenderer });
+    return report;
+  }
+
+  private async expire(session: ActiveSession): Promise<void> {
+    if (this.active !== session) return;
+    this.safely(() =>
+      this.deps.journal.append(
+        'session.idle_timeout',
+        { minutes: this.idleSettings().idleMinutes },
+        session.mediator.pseudonym,
+      ),
+    );
+    await this.end('idle');
+  }
+
+  private sweep(when: 'startup' | 'start'): LeftoverSweep {
+    const result = sweepLeftoverSessions(this.deps.dataDir);
+    if (result.folders > 0) {
+      this.safely(() =>
+        this.deps.journal.append('wipe.startup_leftover', {
+          when,
+          folders: result.folders,
+          files: result.files,
+          failed: result.failed.length,
+        }),
+      );
+      this.deps.log?.warn('session.leftover_swept', { when, folders: result.folders, failed: result.failed.length });
+    }
+    return result;
+  }
+
+  private idleSettings(): IdleSettings {
+    try {
+      return this.deps.idleSettings?.() ?? DEFAULT_IDLE;
+    } catch {
+      return DEFAULT_IDLE;
+    }
+  }
+
+  private async readClipboardFingerprint(): Promise<string | null> {
+    try {
+      return clipboardFingerprint((await this.deps.platform?.clipboard?.readText()) ?? '');
+    } catch {
+      return null;
+    }
+  }
+
+  private sessionsRoot(): string {
+    return sessionsDir(this.deps.dataDir);
+  }
+
+  /** The journal must not stop a wipe: a failure to write it is logged, never thrown. */
+  private safely(write: () => void): void {
+    try {
+      write();
+    } catch {
+      this.deps.log?.error('session.journal_failed');
+    }
   }
 }

@@ -23,6 +23,9 @@ export class ActiveSession {
   }
 }
 
+/** The folder of the data dir that holds the session workspaces (one per running session, none at rest). */
+export const SESSIONS_FOLDER = 'sessions';
+
 export function sessionsDir(dataDir: string): string {
-  return join(dataDir, 'sessions');
+  return join(dataDir, SESSIONS_FOLDER);
 }

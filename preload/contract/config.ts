@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { noInput } from './common';
+import { noInput, okReply } from './common';
 
 /** Section names of the station configuration (main/config/station-config.ts holds the full schemas). */
 export const ConfigSectionNameSchema = z.enum([
@@ -13,6 +13,24 @@ export const ConfigSectionNameSchema = z.enum([
   'retention',
 ]);
 
+export const MediatorViewSchema = z.object({
+  id: z.number().int(),
+  pseudonym: z.string(),
+  active: z.boolean(),
+  /** ISO time until which the account waits after wrong PINs, or null. */
+  lockedUntil: z.string().nullable(),
+});
+export type MediatorView = z.infer<typeof MediatorViewSchema>;
+
+const Pin = z.string().max(64);
+
+/** Largest configuration file accepted on import (the check with a French message is in main/config). */
+export const CONFIG_FILE_MAX_BYTES = 1024 * 1024;
+
+/**
+ * Every channel here is for the référent: main/config refuses it without a valid référent sign-in
+ * (access.referentSignIn).
+ */
 export const configContract = {
   /** The whole station configuration (sections with defaults applied). */
   'config.get': { input: noInput, output: z.record(z.string(), z.unknown()) },
@@ -20,6 +38,33 @@ export const configContract = {
   'config.saveSection': {
     input: z.object({ section: ConfigSectionNameSchema, value: z.unknown() }),
     output: z.unknown(),
+  },
+  'config.listMediators': { input: noInput, output: z.array(MediatorViewSchema) },
+  'config.addMediator': { input: z.object({ pseudonym: z.string().max(80), pin: Pin }), output: MediatorViewSchema },
+  'config.setMediatorActive': { input: z.object({ id: z.number().int(), active: z.boolean() }), output: okReply },
+  'config.resetMediatorPin': { input: z.object({ id: z.number().int(), pin: Pin }), output: okReply },
+  'config.changeReferentPin': { input: z.object({ pin: Pin }), output: okReply },
+  /**
+   * Exports the configuration as one JSON file (PIN hashes only when asked, never session data). In the desktop
+   * app a save dialog writes it and `text` is absent; behind the web host `text` comes back for the renderer to
+   * download.
+   */
+  'config.export': {
+    input: z.object({ includePins: z.boolean().default(false) }),
+    output: z.object({ fileName: z.string(), saved: z.boolean(), text: z.string().optional() }),
+  },
+  /**
+   * Imports a configuration file. Behind the web host the renderer sends the file's text; in the desktop app
+   * `text` is absent and an open dialog asks for the file. `imported` is false when the dialog was cancelled.
+   */
+  'config.import': {
+    input: z.object({
+      text: z
+        .string()
+        .max(16 * CONFIG_FILE_MAX_BYTES)
+        .optional(),
+    }),
+    output: z.object({ imported: z.boolean(), sections: z.array(z.string()), mediators: z.number().int() }),
   },
 } as const;
 

@@ -56,7 +56,30 @@ export class FakeWebContents extends EventEmitter {
     this.emit(name, event, ...args);
     return prevented;
   }
-  navigationHistory = { canGoBack: () => false, canGoForward: () => false, goBack() {}, goForward() {} };
+  navigationHistory = { canGoBack: () => false, canGoForward: () => false, goBack() {}, goForward() {}, clear() {} };
+  isLoading() {
+    return false;
+  }
+  /** The DevTools protocol endpoint (the site panel answers file choosers through it); records the commands sent. */
+  debugger = new FakeDebugger();
+}
+
+export class FakeDebugger extends EventEmitter {
+  attached = false;
+  commands: Array<{ method: string; params?: unknown }> = [];
+  attach() {
+    this.attached = true;
+  }
+  isAttached() {
+    return this.attached;
+  }
+  detach() {
+    this.attached = false;
+  }
+  async sendCommand(method: string, params?: unknown) {
+    this.commands.push({ method, params });
+    return {};
+  }
 }
 
 export class FakeSession extends EventEmitter {
@@ -105,7 +128,11 @@ export const defaultSession = new FakeSession('');
 const partitions = new Map<string, FakeSession>();
 function sessionFromPartition(partition: string): FakeSession {
   let found = partitions.get(partition);
-  if (!found) partitions.set(partition, (found = new FakeSession(partition)));
+  if (!found) {
+    partitions.set(partition, (found = new FakeSession(partition)));
+    // As in Electron, the app hears of every new session.
+    app.emit('session-created', found);
+  }
   return found;
 }
 export const session = { defaultSession, fromPartition: sessionFromPartition };
@@ -127,6 +154,8 @@ export class BrowserWindow extends EventEmitter {
     super();
     this.webContents = new FakeWebContents(String(options.webPreferences?.partition ?? ''));
     BrowserWindow.created.push(this);
+    // As in Electron, the app hears of every new web contents (the app-wide guards of main/index.ts).
+    app.emit('web-contents-created', {}, this.webContents);
   }
   static getAllWindows() {
     return BrowserWindow.created.filter((w) => !w.destroyed);
@@ -159,6 +188,28 @@ export class BrowserWindow extends EventEmitter {
     return { x: 0, y: 0, width: 1280, height: 800 };
   }
   setBounds() {}
+  /** The place a test moved the window to (normal bounds), and whether it is maximised. */
+  normalBounds: { x: number; y: number; width: number; height: number } | undefined;
+  maximized = false;
+  getNormalBounds() {
+    return (
+      this.normalBounds ?? {
+        x: Number(this.options.x ?? 0),
+        y: Number(this.options.y ?? 0),
+        width: Number(this.options.width ?? 800),
+        height: Number(this.options.height ?? 600),
+      }
+    );
+  }
+  isMaximized() {
+    return this.maximized;
+  }
+  maximize() {
+    this.maximized = true;
+  }
+  isFullScreen() {
+    return false;
+  }
 }
 
 export class WebContentsView {
@@ -168,6 +219,7 @@ export class WebContentsView {
   constructor(readonly options: { webPreferences?: Record<string, unknown> } = {}) {
     this.webContents = new FakeWebContents(String(options.webPreferences?.partition ?? ''));
     WebContentsView.created.push(this);
+    app.emit('web-contents-created', {}, this.webContents);
   }
   setBounds(bounds: WebContentsView['bounds']) {
     this.bounds = bounds;
@@ -205,6 +257,10 @@ export const app = Object.assign(appEvents, {
   getVersion: () => '0.0.0-test',
   getPath: (name: string) => `/tmp/point-numerique-test/${name}`,
   requestSingleInstanceLock: () => true,
+  sandboxEnabled: false,
+  enableSandbox() {
+    app.sandboxEnabled = true;
+  },
   whenReady: () => Promise.resolve(),
   quit() {},
   exit() {},
@@ -244,10 +300,21 @@ export const shell = {
   },
 };
 
-export const dialog = { showOpenDialog: async () => ({ canceled: true, filePaths: [] as string[] }) };
+export const dialog = {
+  showOpenDialog: async () => ({ canceled: true, filePaths: [] as string[] }),
+  showSaveDialog: async (..._args: unknown[]) => ({ canceled: true, filePath: '' }),
+};
 export const Menu = { setApplicationMenu() {} };
 export const powerMonitor = new EventEmitter();
-export const screen = { getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }) };
+export const screen = {
+  displays: [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+  getPrimaryDisplay() {
+    return this.displays[0]!;
+  },
+  getAllDisplays() {
+    return this.displays;
+  },
+};
 
 export default {
   app,

@@ -1,12 +1,16 @@
 import { AppBar, Box, Container, Toolbar, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
+import { IdleWarningDialog } from '../features/session/IdleWarningDialog';
+import { SessionBar } from '../features/session/SessionBar';
+import { SessionProvider } from '../features/session/SessionContext';
+import { SessionGate } from '../features/session/SessionGate';
 import { useStation } from './StationContext';
 
 /** Header, skip link and main landmark shared by every screen. */
 export function Shell({ children }: { children: ReactNode }) {
   const station = useStation();
   return (
-    <>
+    <SessionProvider>
       <a className="skip-link" href="#contenu">
         Aller au contenu
       </a>
@@ -27,9 +31,11 @@ export function Shell({ children }: { children: ReactNode }) {
           <Box id="shell-actions" />
         </Toolbar>
       </AppBar>
+      <SessionBar />
       <Container component="main" id="contenu" tabIndex={-1} maxWidth="lg" sx={{ py: 4 }}>
-        {children}
+        <SessionGate>{children}</SessionGate>
       </Container>
-    </>
+      <IdleWarningDialog />
+    </SessionProvider>
   );
 }

@@ -1,4 +1,8 @@
 import type { ReactElement } from 'react';
+import { StatsPanel } from '../features/survey/StatsPanel';
+import { ScanFolderPanel } from '../features/scan/ScanFolderPanel';
+import { PrinterPanel } from '../features/print/PrinterPanel';
+import { DemarchesReferentPanel } from '../features/flow/DemarchesReferentPanel';
 
 /**
  * The tabs of the référent area (/referent). Each capability adds its own settings panel here (printer, scan
@@ -10,4 +14,9 @@ export interface ReferentPanel {
   element: ReactElement;
 }
 
-export const referentPanels: ReferentPanel[] = [];
+export const referentPanels: ReferentPanel[] = [
+  { id: 'statistiques', label: 'Statistiques', element: <StatsPanel /> },
+  { id: 'demarches', label: 'Démarches', element: <DemarchesReferentPanel /> },
+  { id: 'scanner', label: 'Scanner', element: <ScanFolderPanel /> },
+  { id: 'imprimante', label: 'Imprimante', element: <PrinterPanel /> },
+];

@@ -1,0 +1,43 @@
+import type { Handlers } from '../dispatch';
+import { setUpStation } from '../config/setup';
+import type { Services } from '../services';
+
+export function accessHandlers(
+  services: Services,
+): Pick<
+  Handlers,
+  | 'access.status'
+  | 'access.setup'
+  | 'access.signIn'
+  | 'access.signOut'
+  | 'access.confirmMediatorPin'
+  | 'access.referentSignIn'
+  | 'access.referentSignOut'
+> {
+  const { access } = services;
+  return {
+    'access.status': () => access.status(),
+    'access.setup': async ({ referentPin, station, printer, scan, session }) => {
+      await setUpStation(
+        { store: access.store, config: services.config, journal: services.journal },
+        { referentPin, sections: { station, printer, scan, session } },
+        access.now(),
+      );
+      return { ok: true as const };
+    },
+    'access.signIn': ({ pseudonym, pin }) => access.signIn(pseudonym, pin),
+    'access.signOut': async () => {
+      await access.signOut();
+      return { ok: true as const };
+    },
+    'access.confirmMediatorPin': async ({ pin }) => {
+      await access.confirmMediatorPin(pin);
+      return { ok: true as const };
+    },
+    'access.referentSignIn': ({ pin }) => access.referentSignIn(pin),
+    'access.referentSignOut': () => {
+      access.referentSignOut();
+      return { ok: true as const };
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { BreakLine, CharacterSet, PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
+import QRCode from 'qrcode';
+import type { CharacterSetName } from './code-page';
+import type { ReceiptLine } from './layout';
+
+export interface EscPosOptions {
+  type: 'epson' | 'star';
+  characterSet: CharacterSetName;
+  width: number;
+  qrMode: 'native' | 'image' | 'none';
+}
+
+const INIT = Buffer.from([0x1b, 0x40]);
+
+/** Only printable ASCII: printQR measures characters but writes bytes (node-thermal-printer 4.6.1). */
+export function isQrPayloadSafe(payload: string): boolean {
+  return payload.length > 0 && payload.length <= 700 && /^[\x20-\x7e]+$/.test(payload);
+}
+
+/**
+ * Lines → the printer's bytes, through node-thermal-printer (no interface: it only builds the buffer). The lines
+ * come from layout.ts already padded and already fitted to the code page, so nothing is folded or re-encoded
+ * differently from the preview. After the cut the printer is reset (ESC @), so the code table is sent again.
+ */
+export async function buildEscPosJob(lines: ReceiptLine[], options: EscPosOptions): Promise<Buffer> {
+  const printer = new ThermalPrinter({
+    type: options.type === 'star' ? PrinterTypes.STAR : PrinterTypes.EPSON,
+    interface: '',
+    width: options.width,
+    breakLine: BreakLine.NONE,
+  });
+  const characterSet = CharacterSet[options.characterSet];
+  printer.append(INIT);
+  printer.setCharacterSet(characterSet);
+  for (const line of lines) {
+    if (line.kind === 'qr') {
+      await appendQr(printer, line.payload, options);
+      continue;
+    }
+    // Double height keeps the line's width, so the title stays where the layout put it.
+    if (line.tall) printer.setTextDoubleHeight();
+    if (line.bold) printer.bold(true);
+    printer.println(line.text);
+    if (line.bold) printer.bold(false);
+    if (line.tall) printer.setTextNormal();
+  }
+  // cut() feeds past the cutter first (ESC d 4 twice on Epson, vertical tabs on Star).
+  printer.cut();
+  printer.setCharacterSet(characterSet);
+  return printer.getBuffer();
+}
+
+async function appendQr(printer: ThermalPrinter, payload: string, options: EscPosOptions): Promise<void> {
+  if (options.qrMode === 'none' || !isQrPayloadSafe(payload)) return;
+  printer.alignCenter();
+  const cellSize = options.width <= 32 ? 4 : 6;
+  if (options.qrMode === 'native' && options.type === 'star') {
+    printer.append(starQr(payload, cellSize));
+  } else if (options.qrMode === 'native') {
+    // The symbol leaves the paper at the start of the next line: no line feed of our own.
+    printer.printQR(payload, { cellSize, correction: 'M', model: 2 });
+  } else {
+    // 58 mm paper is 384 dots wide, 80 mm 576: keep the image well inside.
+    const png = await QRCode.toBuffer(payload, {
+      type: 'png',
+      errorCorrectionLevel: 'M',
+      margin: 2,
+      width: options.width <= 32 ? 240 : 288,
+    });
+    await printer.printImageBuffer(png);
+  }
+  printer.alignLeft();
+}
+
+/**
+ * Star line mode QR code. node-thermal-printer 4.6.1 sends the data without its command (ESC GS y D 1 m nL nH),
+ * so a Star printer would print the address as garbage: the whole sequence is written here instead.
+ */
+function starQr(payload: string, cellSize: number): Buffer {
+  const data = Buffer.from(payload, 'ascii');
+  return Buffer.concat([
+    Buffer.from([0x1b, 0x1d, 0x79, 0x53, 0x30, 0x02]), // model 2
+    Buffer.from([0x1b, 0x1d, 0x79, 0x53, 0x31, 0x01]), // correction M
+    Buffer.from([0x1b, 0x1d, 0x79, 0x53, 0x32, cellSize]),
+    Buffer.from([0x1b, 0x1d, 0x79, 0x44, 0x31, 0x00, data.length % 256, Math.floor(data.length / 256)]),
+    data,
+    Buffer.from([0x1b, 0x1d, 0x79, 0x50]), // print
+  ]);
+}

@@ -1,0 +1,20 @@
+import type { EndReason } from '../../preload/contract/session';
+import type { ActiveSession } from './session';
+
+/** Counts a participant reports of what it removed (e.g. { downloads: 2 }). Figures only. */
+export type WipeFigures = Record<string, number>;
+
+/**
+ * A capability's part in ending a session. `persist` runs first (write anonymous facts, e.g. the session log);
+ * `clear` then drops the capability's state of that session (in memory, views, partitions, files) and may report
+ * counts; `verify` lists anything of the session it still holds. All awaited, in registration order; a step
+ * that throws is retried, then reported to the mediator.
+ */
+export interface SessionParticipant {
+  name: string;
+  /** What the mediator reads if this part fails, e.g. "les pièces importées". */
+  label?: string;
+  persist?(session: ActiveSession, reason: EndReason): void | Promise<void>;
+  clear?(session: ActiveSession, reason: EndReason): void | WipeFigures | Promise<void | WipeFigures>;
+  verify?(session: ActiveSession): string[] | Promise<string[]>;
+}

@@ -1,0 +1,189 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SiteBounds, SiteDownload, SiteState } from '../../preload/api';
+import type { ConfigStore } from '../config/config-store';
+import { CounterFault } from '../errors';
+import type { EventBus } from '../events';
+import type { Logger } from '../log';
+import type { SessionService } from '../session/service';
+import type { ActiveSession } from '../session/session';
+import { decideNavigation } from './guard';
+import { BUILT_IN_SITE_HOSTS, siteHosts } from './hosts';
+import { newTabSite } from './new-tab-site';
+import type { SiteCommand, SiteHooks, SiteHost } from './site-host';
+import { safeUploadName, type UploadSource } from './uploads';
+
+/** Folders inside the session workspace: downloads before encryption, upload copies while the site is open. */
+const DOWNLOAD_FOLDER = 'site-telechargements';
+const UPLOAD_FOLDER = 'site-televersement';
+
+/**
+ * The official site beside the guide: allowlist check, the platform's view (embedded or new tab), downloads
+ * captured encrypted into the session workspace, uploads offered from the session's pièces, and the wipe of the
+ * view and its partition when the session ends.
+ */
+export class SiteService {
+  private readonly host: SiteHost;
+  /** Names of the files the site gave, per session; the bytes are encrypted in the workspace. Memory only. */
+  private readonly downloads = new Map<string, SiteDownload[]>();
+
+  constructor(
+    private readonly deps: {
+      config: ConfigStore;
+      sessions: SessionService;
+      bus: EventBus;
+      log: Logger;
+      host?: SiteHost;
+      uploads?: UploadSource;
+    },
+  ) {
+    this.host = deps.host ?? newTabSite();
+    deps.sessions.join({ name: 'site', clear: (session) => this.clear(session) });
+  }
+
+  get mode(): 'embedded' | 'new-tab' {
+    return this.host.mode;
+  }
+
+  hosts(): { builtIn: string[]; extra: string[] } {
+    return { builtIn: [...BUILT_IN_SITE_HOSTS], extra: [...this.deps.config.section('site').extraHosts] };
+  }
+
+  allowedHosts(): string[] {
+    return siteHosts(this.deps.config.section('site').extraHosts);
+  }
+
+  /** Refuses, in French, a URL outside the allowlist; otherwise shows it (embedded) or lets the renderer open a tab. */
+  async open(url: string, bounds?: SiteBounds): Promise<SiteState> {
+    const session = this.deps.sessions.require();
+    const decision = decideNavigation(url, this.allowedHosts());
+    if (!decision.allow) {
+      this.deps.log.warn('site.refused', { where: 'open' });
+      throw new CounterFault('site_refused', decision.message);
+    }
+    await this.host.open({ url, partition: partitionFor(session), ...(bounds ? { bounds } : {}) }, this.hooks(session));
+    return { ...this.state(), url: this.host.mode === 'new-tab' ? url : this.state().url };
+  }
+
+  state(): SiteState {
+    return { ...this.host.view(), mode: this.host.mode };
+  }
+
+  setBounds(bounds: SiteBounds): void {
+    this.host.setBounds(bounds);
+  }
+
+  command(command: SiteCommand): SiteState {
+    this.host.command(command);
+    return this.state();
+  }
+
+  async close(): Promise<SiteState> {
+    await this.host.close();
+    const session = this.deps.sessions.current();
+    if (session) await rm(join(session.workspace.dir, UPLOAD_FOLDER), { recursive: true, force: true });
+    return this.state();
+  }
+
+  listDownloads(): SiteDownload[] {
+    const session = this.deps.sessions.current();
+    return session ? [...(this.downloads.get(session.id) ?? [])] : [];
+  }
+
+  /** Reads a captured download (e.g. the ANTS récapitulatif) to print it or show it. */
+  async readDownload(id: string): Promise<{ name: string; mime: string; bytes: Buffer }> {
+    const session = this.deps.sessions.require();
+    const found = this.downloads.get(session.id)?.find((item) => item.id === id);
+    if (!found) throw new CounterFault('download_unknown', "Ce fichier téléchargé n'existe plus dans l'accompagnement.");
+    return { name: found.name, mime: found.mime, bytes: await session.workspace.read(id) };
+  }
+
+  /**
+   * Answers the site's file chooser: decrypted copies of the chosen pièces are written in the session folder
+   * (deleted when the site closes or the session ends) and given to the file input.
+   */
+  async chooseFiles(ids: string[]): Promise<void> {
+    const session = this.deps.sessions.require();
+    if (!this.host.setFiles || !this.deps.uploads) {
+      throw new CounterFault(
+        'upload_unavailable',
+        "Le poste ne peut pas remplir ce champ lui-même. Utilisez la fenêtre « Ouvrir » du site pour choisir le fichier.",
+      );
+    }
+    const dir = join(session.workspace.dir, UPLOAD_FOLDER);
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const paths: string[] = [];
+    for (const [index, id] of ids.entries()) {
+      const file = await this.deps.uploads.read(session, id);
+      const path = join(dir, safeUploadName(file.name, index));
+      await writeFile(path, file.bytes, { mode: 0o600 });
+      paths.push(path);
+    }
+    if (!(await this.host.setFiles(paths))) {
+      throw new CounterFault(
+        'upload_no_chooser',
+        "Le site n'attend plus de fichier. Cliquez de nouveau sur le bouton d'ajout de fichier du site.",
+      );
+    }
+  }
+
+  private hooks(session: ActiveSession): SiteHooks {
+    return {
+      hosts: () => this.allowedHosts(),
+      refused: (url) => {
+        const decision = decideNavigation(url, this.allowedHosts());
+        if (decision.allow) return;
+        this.deps.log.warn('site.refused', { where: 'navigation' });
+        this.deps.bus.emit('site.refused', { host: decision.host.slice(0, 300), message: decision.message });
+      },
+      activity: () => this.deps.sessions.touch(),
+      changed: () => this.deps.bus.emit('site.changed', this.state()),
+      downloadDir: () => join(session.workspace.dir, DOWNLOAD_FOLDER),
+      downloaded: async (file) => {
+        if (this.deps.sessions.current() !== session) return;
+        const id = await session.workspace.put(file.bytes);
+        const item: SiteDownload = {
+          id,
+          name: file.name.slice(0, 255) || 'document',
+          bytes: file.bytes.length,
+          mime: file.mime.slice(0, 120) || 'application/octet-stream',
+        };
+        const list = this.downloads.get(session.id) ?? [];
+        list.push(item);
+        this.downloads.set(session.id, list);
+        this.deps.log.info('site.downloaded', { bytes: item.bytes });
+        this.deps.bus.emit('site.downloaded', item);
+      },
+      fileChooser: (multiple) => {
+        const files = this.deps.uploads?.ready(session) ?? [];
+        this.deps.bus.emit('site.fileChooser', {
+          multiple,
+          files: files.map((file) => ({ id: file.id.slice(0, 80), label: file.label.slice(0, 255) })),
+        });
+      },
+    };
+  }
+
+  /** Wipe steps 1–3 for this session (the workspace files themselves go with the workspace, step 4). */
+  private async clear(session: ActiveSession): Promise<void> {
+    const figures = await this.host.clear();
+    this.downloads.delete(session.id);
+    await rm(join(session.workspace.dir, UPLOAD_FOLDER), { recursive: true, force: true });
+    await rm(join(session.workspace.dir, DOWNLOAD_FOLDER), { recursive: true, force: true });
+    this.deps.log.info('site.cleared', {
+      view: figures.viewDestroyed,
+      partition: figures.partitionCleared,
+      downloads: figures.downloadsCancelled,
+    });
+  }
+}
+
+/**
+ * One in-memory partition per session ("pn-site-<session id>", never "persist:"): even if a clear step silently
+ * missed a store, the next usager's view starts in a partition nobody used. It is also fully cleared at the end
+ * (wipe steps 1–3). The price — Electron never frees a partition's Session object — is one small object per
+ * accompaniment until the app restarts (a few dozen a day at a counter), which we accept for that guarantee.
+ */
+export function partitionFor(session: ActiveSession): string {
+  return `pn-site-${session.id}`;
+}

@@ -1,0 +1,39 @@
+import type { Database } from 'better-sqlite3';
+import { checkpointTruncate } from '../db/open';
+import { localDay } from './log-entry';
+
+export interface PurgeResult {
+  cutoff: string;
+  sessions: number;
+  responses: number;
+}
+
+/** The first day still kept: the same calendar day, `months` months before `now` (local time). */
+export function retentionCutoff(now: Date, months: number): string {
+  const cutoff = new Date(now.getFullYear(), now.getMonth() - months, 1);
+  const lastDay = new Date(cutoff.getFullYear(), cutoff.getMonth() + 1, 0).getDate();
+  cutoff.setDate(Math.min(now.getDate(), lastDay));
+  return localDay(cutoff);
+}
+
+/**
+ * Deletes log entries (with their démarches, themes, equipment) and survey responses older than the retention
+ * period, in one transaction, then folds the WAL back so deleted rows do not linger in station.db-wal
+ * (secure_delete overwrites them in the main file). `beforeCheckpoint` lets the caller journal the purge first.
+ */
+export function purgeExpired(
+  db: Database,
+  months: number,
+  now: Date,
+  beforeCheckpoint?: (result: PurgeResult) => void,
+): PurgeResult {
+  const cutoff = retentionCutoff(now, months);
+  const result = db.transaction(() => ({
+    sessions: db.prepare('DELETE FROM survey_session WHERE day < ?').run(cutoff).changes,
+    responses: db.prepare('DELETE FROM survey_response WHERE day < ?').run(cutoff).changes,
+  }))();
+  const purged = { cutoff, ...result };
+  beforeCheckpoint?.(purged);
+  checkpointTruncate(db);
+  return purged;
+}

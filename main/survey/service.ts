@@ -1,0 +1,187 @@
+import type { Database } from 'better-sqlite3';
+import {
+  EndFormSchema,
+  type EndForm,
+  type EndOfSession,
+  type ExportRequest,
+  type ExportResult,
+  type Stats,
+  type StatsQuery,
+  type SurveyAnswers,
+} from '../../preload/contract/survey';
+import type { ConfigStore } from '../config/config-store';
+import { CounterFault } from '../errors';
+import type { Journal } from '../journal/journal';
+import type { Logger } from '../log';
+import type { Platform } from '../platform';
+import type { SessionParticipant } from '../session/participant';
+import type { ActiveSession } from '../session/session';
+import type { SessionService } from '../session/service';
+import { deliverExport, type ExportFile } from './delivery';
+import { figuresCsv, sessionLogCsv } from './exports';
+import { buildLogRows, durationMinutes, prefillForm } from './log-entry';
+import { LogWriter } from './log-writer';
+import { purgeExpired, type PurgeResult } from './retention';
+import { SurveyStats } from './stats';
+import { summaryModel } from './summary';
+import { summaryPdf } from './summary-pdf';
+
+export interface SurveyDeps {
+  db: Database;
+  config: ConfigStore;
+  journal: Journal;
+  sessions: SessionService;
+  platform: Platform;
+  log?: Logger;
+  now?: () => Date;
+}
+
+export const SURVEY_DISABLED = new CounterFault(
+  'survey_disabled',
+  "L'enquête de satisfaction est désactivée sur ce poste. Terminez l'accompagnement sans enquête.",
+);
+
+/**
+ * The anonymous session log and the survey. What the mediator enters at the end of a session and what the usager
+ * answers stay in memory, keyed by session id, until the session ends: then `persist` writes the log entry and the
+ * answers in one transaction and `clear` forgets them. A crash loses at most the session in progress.
+ */
+export class SurveyService {
+  private readonly forms = new Map<string, EndForm>();
+  private readonly answers = new Map<string, SurveyAnswers>();
+  private readonly writer: LogWriter;
+  private readonly statistics: SurveyStats;
+
+  constructor(private readonly deps: SurveyDeps) {
+    this.writer = new LogWriter(deps.db);
+    this.statistics = new SurveyStats(deps.db);
+  }
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  /** Its part in the end of every session (registered once at start). */
+  participant(): SessionParticipant {
+    return {
+      name: 'survey',
+      label: "le journal anonyme de l'accompagnement et les réponses à l'enquête",
+      persist: (session) => {
+        this.writeLog(session);
+      },
+      clear: (session) => {
+        this.forms.delete(session.id);
+        this.answers.delete(session.id);
+      },
+      verify: (session) =>
+        this.forms.has(session.id) || this.answers.has(session.id)
+          ? ["Les réponses de fin d'accompagnement sont encore en mémoire."]
+          : [],
+    };
+  }
+
+  /** Writes the session's log entry and answers (one transaction). Returns the entry's row id. */
+  writeLog(session: ActiveSession): number {
+    const { entry, response } = buildLogRows({
+      startedAt: session.startedAt,
+      endedAt: this.now(),
+      pseudonym: session.mediator.pseudonym,
+      facts: session.facts,
+      form: this.forms.get(session.id),
+      answers: this.answers.get(session.id),
+    });
+    return this.writer.write(entry, response);
+  }
+
+  settings(): { enabled: boolean; askRecommendation: boolean } {
+    const { enabled, askRecommendation } = this.deps.config.section('survey');
+    return { enabled, askRecommendation };
+  }
+
+  endOfSession(): EndOfSession {
+    const session = this.deps.sessions.require();
+    const { facts } = session;
+    return {
+      demarches: facts.demarches.map((d) => ({
+        demarcheId: d.demarcheId,
+        category: d.category,
+        outcome: d.outcome,
+        orientation: d.orientation ?? null,
+      })),
+      piecesImported: facts.piecesImported,
+      receiptPrinted: facts.receiptPrinted,
+      minutes: durationMinutes(session.startedAt, this.now()),
+      form: this.forms.get(session.id) ?? prefillForm(facts),
+      survey: this.settings(),
+    };
+  }
+
+  saveEndForm(form: EndForm): void {
+    const session = this.deps.sessions.require();
+    this.forms.set(session.id, EndFormSchema.parse(form));
+  }
+
+  saveAnswers(answers: SurveyAnswers): void {
+    const session = this.deps.sessions.require();
+    if (!this.settings().enabled) throw SURVEY_DISABLED;
+    const recommend = this.settings().askRecommendation ? answers.recommend : null;
+    this.answers.set(session.id, { answers: { ...answers.answers }, recommend });
+  }
+
+  stats(query: StatsQuery): Stats {
+    return this.statistics.compute(query);
+  }
+
+  async export(request: ExportRequest): Promise<ExportResult> {
+    const station = this.deps.config.section('station').name;
+    const span = `${request.from}_${request.to}${request.demarcheId ? `_${request.demarcheId}` : ''}`;
+    let file: ExportFile;
+    let rows: number;
+    if (request.kind === 'sessions') {
+      const made = sessionLogCsv(this.deps.db, station, request);
+      file = { fileName: `journal-accompagnements_${span}.csv`, mimeType: 'text/csv', bytes: Buffer.from(made.csv) };
+      rows = made.rows;
+    } else {
+      const stats = this.stats({ ...request, granularity: 'month' });
+      if (request.kind === 'figures') {
+        const made = figuresCsv(stats, station);
+        file = { fileName: `chiffres_${span}.csv`, mimeType: 'text/csv', bytes: Buffer.from(made.csv) };
+        rows = made.rows;
+      } else {
+        const pdf = await summaryPdf(summaryModel(stats, station));
+        file = { fileName: `resultats-enquete_${span}.pdf`, mimeType: 'application/pdf', bytes: pdf };
+        rows = stats.satisfaction.responses;
+      }
+    }
+    const result = await deliverExport(this.deps.platform, file, rows);
+    if (result.delivered !== 'cancelled') {
+      this.deps.journal.append('export.made', { kind: request.kind, rows }, 'referent');
+    }
+    return result;
+  }
+
+  /** Deletes what is older than the retention period (config 'retention'), journals it, folds the WAL back. */
+  purgeExpired(): PurgeResult {
+    const { months } = this.deps.config.section('retention');
+    return purgeExpired(this.deps.db, months, this.now(), (result) => {
+      if (result.sessions + result.responses === 0) return;
+      this.deps.journal.append('retention.purged', {
+        months,
+        sessions: result.sessions,
+        responses: result.responses,
+      });
+    });
+  }
+}
+
+/** Creates the survey service, joins it to every session's end and runs the retention purge (start-up). */
+export function startSurvey(deps: SurveyDeps): SurveyService {
+  const survey = new SurveyService(deps);
+  deps.sessions.join(survey.participant());
+  try {
+    survey.purgeExpired();
+  } catch (error) {
+    deps.log?.error('survey.purge_failed', { kind: error instanceof Error ? error.name : typeof error });
+  }
+  return survey;
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { noInput } from './common';
+
+/**
+ * The official site beside the guide. In the desktop app it is an embedded view (its own in-memory partition,
+ * allowlisted hosts only); behind the web host (browser tests, demos) the renderer opens the URL in a new tab.
+ * The reply's `mode` says which: the renderer never guesses from the transport.
+ */
+export const SiteStateSchema = z.object({
+  open: z.boolean(),
+  mode: z.enum(['embedded', 'new-tab']),
+  url: z.string().max(4000).nullable(),
+  canGoBack: z.boolean(),
+  canGoForward: z.boolean(),
+  zoom: z.number().min(0.25).max(5),
+  loading: z.boolean(),
+});
+export type SiteState = z.infer<typeof SiteStateSchema>;
+
+export const SiteBoundsSchema = z.object({
+  x: z.number().int().min(0).max(20_000),
+  y: z.number().int().min(0).max(20_000),
+  width: z.number().int().min(0).max(20_000),
+  height: z.number().int().min(0).max(20_000),
+});
+export type SiteBounds = z.infer<typeof SiteBoundsSchema>;
+
+export const SiteDownloadSchema = z.object({
+  id: z.string().uuid(),
+  name: z.string().max(255),
+  bytes: z.number().int().min(0),
+  mime: z.string().max(120),
+});
+export type SiteDownload = z.infer<typeof SiteDownloadSchema>;
+
+export const siteContract = {
+  /** Opens (or navigates) the official site. Refused with a French message when the host is not allowlisted. */
+  'site.open': { input: z.object({ url: z.string().max(4000), bounds: SiteBoundsSchema.optional() }), output: SiteStateSchema },
+  'site.state': { input: noInput, output: SiteStateSchema },
+  /** Where the renderer's placeholder is, so the embedded view sits exactly there. */
+  'site.setBounds': { input: SiteBoundsSchema, output: z.object({ ok: z.literal(true) }) },
+  'site.command': {
+    input: z.object({ command: z.enum(['back', 'forward', 'reload', 'zoom-in', 'zoom-out', 'zoom-reset', 'hide', 'show']) }),
+    output: SiteStateSchema,
+  },
+  /** Closes the panel; the partition is cleared when the session ends. */
+  'site.close': { input: noInput, output: SiteStateSchema },
+  /** Files the official site gave the session (ANTS récapitulatif, CPI, …), stored encrypted in the workspace. */
+  'site.downloads': { input: noInput, output: z.array(SiteDownloadSchema) },
+  /** The hosts the panel may show (starting allowlist + the référent's extra hosts). */
+  'site.hosts': { input: noInput, output: z.object({ builtIn: z.array(z.string()), extra: z.array(z.string()) }) },
+  /** Answers the site's file chooser with upload-ready pièces of the session (ids from the scan capability). */
+  'site.chooseFiles': {
+    input: z.object({ ids: z.array(z.string().max(80)).max(20) }),
+    output: z.object({ ok: z.literal(true) }),
+  },
+} as const;
+
+export const siteEvents = {
+  'site.changed': SiteStateSchema,
+  /** A navigation the panel refused, with the French message for the mediator. */
+  'site.refused': z.object({ host: z.string().max(300), message: z.string().max(600) }),
+  'site.downloaded': SiteDownloadSchema,
+  /** The site asked for a file: the renderer offers the session's upload-ready pièces. */
+  'site.fileChooser': z.object({
+    multiple: z.boolean(),
+    files: z.array(z.object({ id: z.string().max(80), label: z.string().max(255) })),
+  }),
+} as const;

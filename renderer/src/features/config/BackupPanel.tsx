@@ -1,0 +1,65 @@
+import { Alert, Button, Checkbox, FormControlLabel, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import { exportConfigFile, importConfigFile } from './config-file-transfer';
+import { ImportConfigButton } from './ImportConfigButton';
+import { useReferentCall } from './referent-call';
+import { useSaver } from './useSaver';
+
+/** Sauvegarde: the configuration as one JSON file, to copy the setup to other counters. */
+export function BackupPanel({ onImported }: { onImported(): void }) {
+  const referentCall = useReferentCall();
+  const [includePins, setIncludePins] = useState(false);
+  const exporter = useSaver();
+  const importer = useSaver();
+
+  const doImport = (file?: File) =>
+    void importer
+      .run(() => importConfigFile(referentCall, file))
+      .then((done) => {
+        if (done) onImported();
+      });
+
+  return (
+    <Stack spacing={4} sx={{ maxWidth: 720 }}>
+      <Stack spacing={2}>
+        <Typography variant="h2">Exporter la configuration</Typography>
+        <Typography variant="body2">
+          Un seul fichier, pour installer la même configuration sur d'autres postes. Il ne contient aucune donnée
+          d'usager.
+        </Typography>
+        <FormControlLabel
+          control={<Checkbox checked={includePins} onChange={(e) => setIncludePins(e.target.checked)} />}
+          label="Inclure les médiateurs et les codes (sous forme chiffrée, jamais en clair)"
+        />
+        <Button
+          variant="contained"
+          disabled={exporter.busy}
+          onClick={() => void exporter.run(() => exportConfigFile(referentCall, includePins))}
+          sx={{ alignSelf: 'flex-start' }}
+        >
+          Exporter la configuration
+        </Button>
+        <div role="status" aria-live="polite">
+          {exporter.message && (
+            <Alert severity={exporter.message.ok ? 'success' : 'error'}>{exporter.message.text}</Alert>
+          )}
+        </div>
+      </Stack>
+      <Stack spacing={2}>
+        <Typography variant="h2">Importer une configuration</Typography>
+        <Typography variant="body2">
+          Le fichier remplace les réglages qu'il contient. S'il contient les codes, le code du référent devient celui du
+          poste d'origine. Un fichier non valide est refusé et rien n'est modifié.
+        </Typography>
+        <ImportConfigButton busy={importer.busy} onFile={doImport} />
+        <div role="status" aria-live="polite">
+          {importer.message && (
+            <Alert severity={importer.message.ok ? 'success' : 'error'} data-testid="import-result">
+              {importer.message.text}
+            </Alert>
+          )}
+        </div>
+      </Stack>
+    </Stack>
+  );
+}

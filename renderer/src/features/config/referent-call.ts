@@ -1,0 +1,22 @@
+import { useCallback } from 'react';
+import { useNavigate } from 'react-router';
+import { CallError, type Result } from '../../api';
+
+/**
+ * Unwraps a référent call like `call()`, and when the référent area has closed (15 minutes without action) goes
+ * back to the référent sign-in screen.
+ */
+export function useReferentCall(): <T>(promise: Promise<Result<T>>) => Promise<T> {
+  const navigate = useNavigate();
+  return useCallback(
+    async <T>(promise: Promise<Result<T>>): Promise<T> => {
+      const result = await promise;
+      if (!result.ok) {
+        if (result.error.code === 'referent_required') navigate('/referent/connexion?raison=expiree');
+        throw new CallError(result.error);
+      }
+      return result.value;
+    },
+    [navigate],
+  );
+}

@@ -1,0 +1,30 @@
+/** French names of the journal's event codes (main/journal/codes.ts); an unknown code shows as itself. */
+export const JOURNAL_LABELS: Record<string, string> = {
+  'station.configured': 'Poste installé',
+  'config.changed': 'Configuration modifiée',
+  'config.exported': 'Configuration exportée',
+  'config.imported': 'Configuration importée',
+  'mediator.added': 'Médiateur ajouté',
+  'mediator.changed': 'Médiateur modifié',
+  'mediator.signed_in': 'Connexion d’un médiateur',
+  'mediator.signed_out': 'Déconnexion d’un médiateur',
+  'mediator.locked_out': 'Médiateur bloqué (codes incorrects)',
+  'referent.signed_in': 'Connexion du référent',
+  'referent.locked_out': 'Code du référent bloqué (codes incorrects)',
+  'session.opened': 'Accompagnement commencé',
+  'session.closed': 'Accompagnement terminé',
+  'session.idle_timeout': 'Fin pour inactivité',
+  'wipe.completed': 'Effacement terminé',
+  'wipe.failed': 'Effacement incomplet',
+  'wipe.startup_leftover': 'Restes effacés au démarrage',
+  'receipt.printed': 'Reçu imprimé',
+  'receipt.print_failed': 'Échec d’impression du reçu',
+  'export.made': 'Export des statistiques',
+  'retention.purged': 'Purge des anciennes données',
+};
+
+export function describeDetails(details: Record<string, number | boolean | string>): string {
+  return Object.entries(details)
+    .map(([key, value]) => `${key} : ${value === true ? 'oui' : value === false ? 'non' : value}`)
+    .join(', ');
+}

@@ -1,0 +1,195 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  FormControl,
+  FormControlLabel,
+  FormLabel,
+  MenuItem,
+  Radio,
+  RadioGroup,
+  Stack,
+  Switch,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { PrinterStatus } from '../../../../preload/api';
+import { api, call, CallError } from '../../api';
+import { useConfig } from '../config/ConfigContext';
+import { SaveBar } from '../config/SaveBar';
+import { useSaver } from '../config/useSaver';
+import { joinInterface, splitInterface, type AddressKind } from './printer-address';
+
+const WIDTHS = [
+  { value: 32, label: '58 mm – 32 colonnes' },
+  { value: 42, label: '80 mm – 42 colonnes' },
+  { value: 48, label: '80 mm – 48 colonnes' },
+];
+const CHARACTER_SETS = [
+  { value: 'WPC1252', label: 'Windows-1252 (conseillé : é, è, à, ç, œ, €)' },
+  { value: 'PC858_EURO', label: 'PC858 (€, sans œ)' },
+  { value: 'PC850_MULTILINGUAL', label: 'PC850 (sans € ni œ)' },
+  { value: 'ISO8859_15_LATIN9', label: 'ISO 8859-15 (Epson seulement)' },
+  { value: 'PC863_CANADIAN_FRENCH', label: 'PC863 français canadien' },
+  { value: 'PC437_USA', label: 'PC437 (peu d’accents)' },
+];
+const QR_MODES = [
+  { value: 'native', label: "Par l'imprimante (conseillé)" },
+  { value: 'image', label: "En image (si l'imprimante n'affiche pas les QR codes)" },
+  { value: 'none', label: 'Pas de QR code' },
+];
+const ADDRESS_HELP: Record<AddressKind, { label: string; help: string }> = {
+  network: { label: 'Adresse réseau', help: 'Par exemple 192.168.1.50 ou 192.168.1.50:9100.' },
+  device: { label: 'Périphérique', help: 'Par exemple /dev/usb/lp0 (Linux) ou COM3 (Windows).' },
+  system: { label: "Nom de l'imprimante système", help: 'Le nom affiché dans les imprimantes du poste.' },
+};
+
+/** Référent area, "Imprimante": the receipt printer's settings, its live state and a test page. */
+export function PrinterPanel() {
+  const { config, save } = useConfig();
+  const stored = (config.printer ?? {}) as Record<string, unknown>;
+  const initial = splitInterface(String(stored.interface ?? 'tcp://127.0.0.1:9100'));
+  const [enabled, setEnabled] = useState(Boolean(stored.enabled));
+  const [type, setType] = useState(String(stored.type ?? 'epson'));
+  const [kind, setKind] = useState<AddressKind>(initial.kind);
+  const [address, setAddress] = useState(initial.address);
+  const [width, setWidth] = useState(Number(stored.width ?? 48));
+  const [characterSet, setCharacterSet] = useState(String(stored.characterSet ?? 'WPC1252'));
+  const [qrMode, setQrMode] = useState(String(stored.qrMode ?? 'native'));
+  const [askStatus, setAskStatus] = useState(stored.askStatus !== false);
+  const saver = useSaver();
+  const [status, setStatus] = useState<PrinterStatus | null>(null);
+  const [test, setTest] = useState<{ ok: boolean; text: string } | null>(null);
+  const [testing, setTesting] = useState(false);
+
+  const refresh = useCallback(
+    () =>
+      api()
+        .print.status()
+        .then((result) => setStatus(result.ok ? result.value : null)),
+    [],
+  );
+
+  useEffect(() => {
+    void refresh();
+    const timer = setInterval(() => void refresh(), 5000);
+    return () => clearInterval(timer);
+  }, [refresh]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void saver.run(async () => {
+      await save('printer', {
+        ...stored,
+        enabled,
+        type,
+        interface: joinInterface(kind, address),
+        width,
+        characterSet,
+        qrMode,
+        askStatus,
+      });
+      await refresh();
+    });
+  };
+
+  const printTest = async () => {
+    setTesting(true);
+    setTest(null);
+    try {
+      await call(api().print.testPage());
+      setTest({ ok: true, text: 'Page de test envoyée. Vérifiez les accents, la largeur et le QR code.' });
+    } catch (caught) {
+      setTest({ ok: false, text: caught instanceof CallError ? caught.message : "La page de test n'est pas sortie." });
+    } finally {
+      setTesting(false);
+    }
+  };
+
+  const help = ADDRESS_HELP[kind];
+  return (
+    <Box component="form" noValidate onSubmit={submit}>
+      <Stack spacing={2} sx={{ maxWidth: 640 }}>
+        <Typography variant="h2">Imprimante de reçus</Typography>
+        <Box aria-live="polite" data-testid="printer-live-state">
+          {!status ? null : !status.enabled ? (
+            <Chip label="Aucune imprimante de reçus activée" />
+          ) : status.connected ? (
+            <Chip color="success" label="Imprimante prête" />
+          ) : (
+            <Alert severity="warning">{status.problem?.message ?? "L'imprimante ne répond pas."}</Alert>
+          )}
+        </Box>
+        <FormControlLabel
+          control={<Switch checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />}
+          label="Imprimer les reçus sur une imprimante de tickets"
+        />
+        <TextField select label="Type d'imprimante" value={type} onChange={(e) => setType(e.target.value)}>
+          <MenuItem value="epson">Epson ou compatible (ESC/POS)</MenuItem>
+          <MenuItem value="star">Star</MenuItem>
+        </TextField>
+        <FormControl>
+          <FormLabel id="printer-kind">Branchement</FormLabel>
+          <RadioGroup
+            aria-labelledby="printer-kind"
+            row
+            value={kind}
+            onChange={(e) => setKind(e.target.value as AddressKind)}
+          >
+            <FormControlLabel value="network" control={<Radio />} label="Réseau" />
+            <FormControlLabel value="device" control={<Radio />} label="USB ou port série" />
+            <FormControlLabel value="system" control={<Radio />} label="Imprimante système" />
+          </RadioGroup>
+        </FormControl>
+        <TextField
+          label={help.label}
+          helperText={help.help}
+          value={address}
+          onChange={(e) => setAddress(e.target.value)}
+        />
+        <TextField select label="Largeur du papier" value={width} onChange={(e) => setWidth(Number(e.target.value))}>
+          {WIDTHS.map((option) => (
+            <MenuItem key={option.value} value={option.value}>
+              {option.label}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          label="Table de caractères"
+          value={characterSet}
+          onChange={(e) => setCharacterSet(e.target.value)}
+          helperText="Si les accents sortent mal, essayez une autre table puis imprimez une page de test."
+        >
+          {CHARACTER_SETS.map((option) => (
+            <MenuItem key={option.value} value={option.value}>
+              {option.label}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField select label="QR code" value={qrMode} onChange={(e) => setQrMode(e.target.value)}>
+          {QR_MODES.map((option) => (
+            <MenuItem key={option.value} value={option.value}>
+              {option.label}
+            </MenuItem>
+          ))}
+        </TextField>
+        <FormControlLabel
+          control={<Switch checked={askStatus} onChange={(e) => setAskStatus(e.target.checked)} />}
+          label="Demander son état à l'imprimante réseau (papier, capot)"
+        />
+        <SaveBar busy={saver.busy} message={saver.message} />
+        <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
+          <Button variant="outlined" disabled={testing} onClick={() => void printTest()}>
+            Imprimer une page de test
+          </Button>
+          <div role="status" aria-live="polite">
+            {test && <Alert severity={test.ok ? 'success' : 'error'}>{test.text}</Alert>}
+          </div>
+        </Stack>
+      </Stack>
+    </Box>
+  );
+}

@@ -1,0 +1,125 @@
+import {
+  Alert,
+  Box,
+  Button,
+  FormControlLabel,
+  List,
+  ListItem,
+  ListItemText,
+  Stack,
+  Switch,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api';
+import { useConfig } from '../config/ConfigContext';
+import { useReferentCall } from '../config/referent-call';
+import { SaveBar } from '../config/SaveBar';
+import { useSaver } from '../config/useSaver';
+
+interface ScanSettings {
+  folder: string | null;
+  usePolling: boolean;
+  maxUploadBytes: number;
+  [key: string]: unknown;
+}
+
+type Checks = Array<{ label: string; ok: boolean; message: string }>;
+
+/** Référent: the scanner's scan-to-folder target, polling for network shares, the upload size limit. */
+export function ScanFolderPanel() {
+  const { config, save } = useConfig();
+  const current = (config.scan ?? {}) as ScanSettings;
+  const [folder, setFolder] = useState(current.folder ?? '');
+  const [usePolling, setUsePolling] = useState(Boolean(current.usePolling));
+  const [limitKo, setLimitKo] = useState(String(Math.round((current.maxUploadBytes ?? 1_000_000) / 1000)));
+  const [checks, setChecks] = useState<Checks | null>(null);
+  const [testing, setTesting] = useState(false);
+  const [testError, setTestError] = useState<string | null>(null);
+  const saver = useSaver();
+  const referentCall = useReferentCall();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const limit = Number(limitKo.replace(/\s/g, ''));
+    void saver.run(async () => {
+      if (!Number.isFinite(limit) || limit < 100 || limit > 200_000) {
+        throw new Error('La taille limite doit être un nombre de ko entre 100 et 200 000.');
+      }
+      await save('scan', {
+        ...current,
+        folder: folder.trim() || null,
+        usePolling,
+        maxUploadBytes: Math.round(limit * 1000),
+      });
+    });
+  };
+
+  const test = async () => {
+    setTesting(true);
+    setChecks(null);
+    setTestError(null);
+    try {
+      setChecks((await referentCall(api().scan.testFolder({ folder: folder.trim() }))).checks);
+    } catch (caught) {
+      setTestError(caught instanceof Error ? caught.message : "Le test n'a pas pu être fait.");
+    } finally {
+      setTesting(false);
+    }
+  };
+
+  return (
+    <Box component="form" noValidate onSubmit={submit}>
+      <Stack spacing={2} sx={{ maxWidth: 720 }}>
+        <Typography variant="h2">Scanner : dossier de numérisation</Typography>
+        <Typography variant="body2">
+          Réglez le scanner pour qu'il dépose ses fichiers (« scan vers dossier ») dans un dossier de ce poste ou un
+          partage réseau, et indiquez ce dossier ici. Les documents y sont importés pendant un accompagnement, puis
+          supprimés du dossier.
+        </Typography>
+        <TextField
+          label="Dossier de numérisation"
+          helperText="Par exemple C:\Scans ou \\serveur\scans ou /srv/scans. Laissez vide si le poste n'a pas de scanner."
+          value={folder}
+          onChange={(event) => setFolder(event.target.value)}
+        />
+        <FormControlLabel
+          control={<Switch checked={usePolling} onChange={(event) => setUsePolling(event.target.checked)} />}
+          label="Vérifier le dossier régulièrement (à cocher pour un partage réseau)"
+        />
+        <TextField
+          label="Taille maximale d'un fichier envoyé (ko)"
+          helperText="Les documents sont réduits pour tenir dans cette taille. 1 000 ko = 1 Mo. Une démarche peut avoir sa propre limite."
+          value={limitKo}
+          onChange={(event) => setLimitKo(event.target.value)}
+          slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+        />
+        <Stack direction="row" spacing={2}>
+          <Button variant="outlined" onClick={() => void test()} disabled={testing || folder.trim() === ''}>
+            Tester le dossier
+          </Button>
+        </Stack>
+        <div role="status" aria-live="polite">
+          {testError && <Alert severity="error">{testError}</Alert>}
+          {checks && (
+            <Alert severity={checks.every((check) => check.ok) ? 'success' : 'error'}>
+              {checks.every((check) => check.ok) ? 'Le dossier convient.' : 'Le dossier ne convient pas.'}
+              <List dense>
+                {checks.map((check) => (
+                  <ListItem key={check.label}>
+                    <ListItemText
+                      primary={`${check.ok ? 'Réussi' : 'Échec'} : ${check.label}`}
+                      secondary={check.message}
+                    />
+                  </ListItem>
+                ))}
+              </List>
+            </Alert>
+          )}
+        </div>
+        <SaveBar busy={saver.busy} message={saver.message} />
+      </Stack>
+    </Box>
+  );
+}

@@ -1,0 +1,20 @@
+import type { WipeReport } from '../../../../preload/api';
+
+/** The figures of a wipe report in one French sentence for the home screen. */
+export function wipeSummary(report: WipeReport): string {
+  const files = report.removed.workspaceFiles;
+  const size = formatBytes(report.removed.workspaceBytes);
+  const what = files === 0 ? 'Aucun fichier' : files === 1 ? `1 fichier (${size})` : `${files} fichiers (${size})`;
+  const parts = report.removed.participants.length;
+  const ms = Math.round(report.durationMs);
+  const check = report.verification.ok ? 'la vérification ne trouve plus rien' : 'la vérification a trouvé des restes';
+  return `${what} supprimé${files > 1 ? 's' : ''}, ${parts} partie${parts > 1 ? 's' : ''} de l'application vidée${
+    parts > 1 ? 's' : ''
+  }, en ${ms} ms ; ${check}.`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} o`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} Ko`;
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} Mo`;
+}

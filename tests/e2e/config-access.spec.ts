@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { seedStation } from '../helpers/seed-station';
+import { expect, expectAccessible, test } from './fixtures';
+import { signIn, signInAsReferent } from './helpers/sign-in';
+
+test.use({
+  seed: {
+    run: (dir) =>
+      seedStation(dir, {
+        mediators: [
+          { pseudonym: 'Camille', pin: '1234' },
+          { pseudonym: 'Lou', pin: '4242' },
+        ],
+        config: { station: { name: 'Sous-préfecture de Sarreguemines' } },
+      }),
+  },
+});
+
+test('a signed-in mediator is refused from the référent area, even with their own PIN', async ({ page, station }) => {
+  await signIn(page, station);
+  await page.goto(`${station.url}#/referent`);
+  await expect(page).toHaveURL(/#\/referent\/connexion$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Espace référent : connexion');
+  await expectAccessible(page);
+  await page.getByLabel('Code du référent').fill('1234');
+  await page.getByRole('button', { name: "Ouvrir l'espace référent" }).click();
+  await expect(page.getByTestId('referent-sign-in-error')).toContainText('Code incorrect');
+  await expectAccessible(page);
+  await page.goto(`${station.url}#/referent`);
+  await expect(page).toHaveURL(/#\/referent\/connexion$/);
+  await expect(page.getByRole('tab')).toHaveCount(0);
+});
+
+test('the sign-in screen lists the mediators and says how long to wait after 5 wrong PINs', async ({
+  page,
+  station,
+}) => {
+  await page.goto(station.url);
+  await expect(page).toHaveURL(/#\/connexion$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connexion du médiateur');
+  await expect(page.getByRole('radio')).toHaveCount(2);
+  await expectAccessible(page);
+  await page.getByRole('radio', { name: 'Lou' }).check();
+  for (let i = 0; i < 4; i++) {
+    await page.getByLabel('Votre code PIN').fill('0000');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page.getByTestId('sign-in-error')).toContainText(`Il reste ${4 - i} essai`);
+  }
+  await page.getByLabel('Votre code PIN').fill('0000');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByTestId('sign-in-error')).toContainText(/bloqué pour le moment\. Réessayez dans (1 min|\d+ s)/);
+  await page.getByLabel('Votre code PIN').fill('4242');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByTestId('sign-in-error')).toContainText('bloqué');
+  await expectAccessible(page);
+});
+
+test('the référent exports the configuration, and an invalid file is refused with the field named', async ({
+  page,
+  station,
+}) => {
+  await page.goto(`${station.url}#/connexion`);
+  await page.getByRole('link', { name: 'Espace référent' }).click();
+  await signInAsReferent(page, station);
+  await expectAccessible(page);
+  await page.getByRole('tab', { name: 'Sauvegarde' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter la configuration' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^point-numerique-configuration-.*\.json$/);
+  const text = readFileSync((await file.path())!, 'utf8');
+  const json = JSON.parse(text) as { config: { station: { name: string }; printer: Record<string, unknown> } };
+  expect(json.config.station.name).toBe('Sous-préfecture de Sarreguemines');
+  expect(text).not.toContain('scrypt');
+  await expectAccessible(page);
+
+  json.config.printer.width = 'large';
+  await page.locator('#config-file').setInputFiles({
+    name: 'config.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(json)),
+  });
+  await expect(page.getByTestId('import-result')).toContainText('« Largeur du papier » (config.printer.width)');
+
+  json.config.printer.width = 42;
+  json.config.station.name = 'Poste importé';
+  await page.locator('#config-file').setInputFiles({
+    name: 'config.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(json)),
+  });
+  await expect(page.getByTestId('import-result')).toContainText('Configuration importée');
+  await page.getByRole('tab', { name: 'Poste' }).click();
+  await expect(page.getByLabel('Nom du poste')).toHaveValue('Poste importé');
+  await page.getByRole('tab', { name: 'Journal' }).click();
+  await page.getByRole('combobox', { name: 'Événement' }).click();
+  await page.getByRole('option', { name: 'Configuration importée' }).click();
+  await page.getByRole('button', { name: 'Filtrer' }).click();
+  await expect(page.getByTestId('journal-table').locator('tbody tr')).toHaveCount(1);
+  await expectAccessible(page);
+});

@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AccessStore } from '../../main/access/access-store';
+import { buildConfigFile, configFileText } from '../../main/config/config-file';
+import { ConfigStore } from '../../main/config/config-store';
+import { Settings } from '../../main/config/settings';
+import { openStationDb } from '../../main/db/open';
+import { seedStation } from '../helpers/seed-station';
+import { expect, expectAccessible, test } from './fixtures';
+import { signIn, signInAsReferent } from './helpers/sign-in';
+
+test.describe('first start', () => {
+  test('the référent installs the station, adds a mediator, and the mediator can sign in', async ({
+    page,
+    station,
+  }) => {
+    await page.goto(station.url);
+    await expect(page).toHaveURL(/#\/installation$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Installation du poste' })).toBeVisible();
+    await expectAccessible(page);
+
+    // Nothing of the counter works before: the sign-in screen leads back to the assistant.
+    await page.goto(`${station.url}#/connexion`);
+    await expect(page).toHaveURL(/#\/installation$/);
+
+    await page.getByLabel('Nom du poste').fill('France Services de Bitche');
+    await page.getByRole('radio', { name: 'France Services' }).check();
+    await page.getByLabel('Commune').fill('Bitche');
+    await page.getByLabel('Département (numéro)').fill('57');
+    await page.getByRole('textbox', { name: 'Code du référent', exact: true }).fill('12345');
+    await page.getByLabel('Code du référent, une seconde fois').fill('12345');
+    await page.getByRole('button', { name: 'Installer le poste' }).click();
+    await expect(page.getByTestId('setup-error')).toContainText('6 à 12 chiffres');
+
+    await page.getByRole('textbox', { name: 'Code du référent', exact: true }).fill('13572468');
+    await page.getByLabel('Code du référent, une seconde fois').fill('13572460');
+    await page.getByRole('button', { name: 'Installer le poste' }).click();
+    await expect(page.getByTestId('setup-error')).toContainText('pas identiques');
+
+    await page.getByLabel('Code du référent, une seconde fois').fill('13572468');
+    await page.getByLabel('Une imprimante de tickets est branchée sur ce poste').check();
+    await page.getByLabel("Adresse de l'imprimante").fill('tcp://127.0.0.1:9100');
+    await page.getByLabel('Dossier où le scanner dépose les fichiers').fill('/srv/scans');
+    await page.getByLabel("Délai d'inactivité avant la fin automatique (minutes)").fill('7');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Installer le poste' }).click();
+
+    // The référent is signed in and lands on the mediators tab.
+    await expect(page.getByRole('heading', { level: 1, name: 'Espace référent' })).toBeVisible();
+    await expect(page.getByTestId('station-name')).toHaveText('France Services de Bitche');
+    await expect(page.getByRole('tab', { name: 'Médiateurs' })).toHaveAttribute('aria-selected', 'true');
+    await page.getByLabel('Pseudonyme').fill('Camille');
+    await page.getByLabel('Code PIN du médiateur').fill('1234');
+    await page.getByRole('button', { name: 'Ajouter le médiateur' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Camille peut maintenant se connecter' })).toBeVisible();
+    await expect(page.getByRole('rowheader', { name: 'Camille' })).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByRole('tab', { name: 'Délais et enquête' }).click();
+    await expect(page.getByLabel("Délai d'inactivité avant la fin automatique (minutes)")).toHaveValue('7');
+    await page.getByRole('tab', { name: 'Journal' }).click();
+    await expect(page.getByTestId('journal-table').locator('tr[data-code="station.configured"]')).toHaveCount(1);
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: "Fermer l'espace référent" }).click();
+    await expect(page).toHaveURL(/#\/connexion$/);
+    await expectAccessible(page);
+    await signIn(page, station, 'Camille', '1234');
+  });
+});
+
+test.describe('rolling out', () => {
+  test('a new counter is installed from the file of another one', async ({ page, station }) => {
+    const model = mkdtempSync(join(tmpdir(), 'pn-model-'));
+    seedStation(model, {
+      referentPin: '864200',
+      mediators: [{ pseudonym: 'Lou', pin: '4242' }],
+      config: { station: { name: 'Modèle de la Moselle' } },
+    });
+    const db = openStationDb(model);
+    const text = configFileText(
+      buildConfigFile(
+        { store: new AccessStore(db), config: new ConfigStore(new Settings(db)) },
+        { includePins: true, now: new Date() },
+      ),
+    );
+    db.close();
+    rmSync(model, { recursive: true, force: true });
+
+    await page.goto(station.url);
+    await expect(page).toHaveURL(/#\/installation$/);
+    await page.locator('#config-file').setInputFiles({
+      name: 'config.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
+    await expect(page).toHaveURL(/#\/referent\/connexion$/);
+    await expect(page.getByTestId('station-name')).toHaveText('Modèle de la Moselle');
+    await signInAsReferent(page, station, '864200');
+    await page.getByRole('button', { name: "Fermer l'espace référent" }).click();
+    await signIn(page, station, 'Lou', '4242');
+  });
+});

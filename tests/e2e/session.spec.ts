@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { seedStation } from '../helpers/seed-station';
+import { expect, expectAccessible, test, type Station } from './fixtures';
+import { signIn } from './helpers/sign-in';
+
+test.use({ seed: { run: (dataDir: string) => seedStation(dataDir) } });
+
+/** Calls the station's contract over its WebSocket, as a second screen of the same counter would. */
+async function contract(station: Station, calls: Array<[string, unknown]>): Promise<unknown[]> {
+  const origin = station.url.replace(/\/$/, '');
+  const socket = new WebSocket(`${origin.replace('http', 'ws')}/ws`, { origin });
+  await new Promise((done, fail) => socket.once('open', done).once('error', fail));
+  const results: unknown[] = [];
+  let id = 0;
+  for (const [channel, input] of calls) {
+    const callId = ++id;
+    const reply = new Promise<{ result: { ok: boolean; value?: unknown; error?: unknown } }>((done) => {
+      const onMessage = (data: WebSocket.RawData) => {
+        const message = JSON.parse(String(data)) as { t: string; id: number };
+        if (message.t === 'reply' && message.id === callId) {
+          socket.off('message', onMessage);
+          done(message as never);
+        }
+      };
+      socket.on('message', onMessage);
+    });
+    socket.send(JSON.stringify({ t: 'call', id: callId, channel, input }));
+    const { result } = await reply;
+    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+    results.push(result.value);
+  }
+  socket.close();
+  return results;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+test('an accompaniment from start to end leaves nothing of the usager on screen, even after Back', async ({
+  page,
+  station,
+}) => {
+  const canary = `CANARI${randomUUID().slice(0, 8).toUpperCase()}`;
+  await signIn(page, station);
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour Camille' })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Commencer un accompagnement' }).click();
+  await page.waitForURL(/#\/demarches$/);
+  const bar = page.getByRole('navigation', { name: 'Accompagnement en cours' });
+  await expect(bar).toBeVisible();
+  await expect(bar.getByRole('link', { name: 'Pièces' })).toBeVisible();
+  await expect(page.getByTestId('session-elapsed')).toContainText('Accompagnement depuis');
+
+  // Fill: a démarche with notes and a numéro, and a scanned pièce, all carrying the canary.
+  const [entry] = (await contract(station, [['flow.start', { demarcheId: 'permis-duplicata' }]])) as [{ key: string }];
+  await contract(station, [
+    ['flow.setNotes', { key: entry.key, notes: `Usager ${canary}` }],
+    ['flow.setOutcome', { key: entry.key, outcome: { kind: 'deposee', numero: canary } }],
+  ]);
+  // Something of the usager on screen, in the renderer's memory: the page's own title and a marker.
+  await page.evaluate((text) => {
+    document.title = text;
+    (window as unknown as Record<string, unknown>).usagerMarker = text;
+  }, canary);
+
+  await bar.getByRole('link', { name: "Terminer l'accompagnement" }).click();
+  await page.waitForURL(/#\/fin$/);
+  await page.getByRole('button', { name: /Terminer sans enquête|Terminer l'accompagnement/ }).click();
+
+  // The page replaced itself (a new document: the marker is gone) and shows the wipe report on the home screen.
+  await page.waitForURL(/#\/accueil$/);
+  const report = page.getByTestId('wipe-report');
+  await expect(report).toContainText("Les données de l'accompagnement précédent ont été effacées");
+  await expect(report).toHaveAttribute('data-status', 'completed');
+  await expect(report).toContainText('la vérification ne trouve plus rien');
+  expect(await page.evaluate(() => (window as unknown as Record<string, unknown>).usagerMarker)).toBeUndefined();
+  await expect(page.getByTestId('session-bar')).toHaveCount(0);
+  await expect(page.locator('body')).not.toContainText(canary);
+  await expectAccessible(page);
+
+  // Back leads to no screen of the previous accompaniment.
+  await page.goBack();
+  await expect(page).toHaveURL(/#\/accueil$/);
+  await expect(page.getByTestId('session-bar')).toHaveCount(0);
+  await expect(page.locator('body')).not.toContainText(canary);
+  await page.goBack();
+  await expect(page.getByTestId('session-bar')).toHaveCount(0);
+  await expect(page.locator('body')).not.toContainText(canary);
+  expect(await page.title()).not.toContain(canary);
+
+  // And on disk: no workspace left, no canary in any byte under the data dir.
+  expect(readdirSync(join(station.dataDir, 'sessions'))).toEqual([]);
+  for (const file of filesUnder(station.dataDir)) {
+    expect(readFileSync(file).includes(Buffer.from(canary)), file).toBe(false);
+  }
+});
+
+test.describe('idle warning', () => {
+  // The shortest idle time the configuration allows: 1 minute, warned 50 seconds before (so after 10 s).
+  test.use({
+    seed: {
+      run: (dataDir: string) =>
+        seedStation(dataDir, { config: { session: { idleMinutes: 1, idleWarningSeconds: 50 } } }),
+    },
+  });
+
+  test('is an alert dialog that takes the focus, and "L\'usager est toujours là" keeps the session', async ({
+    page,
+    station,
+  }) => {
+    await signIn(page, station);
+    await page.getByRole('button', { name: 'Commencer un accompagnement' }).click();
+    await page.waitForURL(/#\/demarches$/);
+    const dialog = page.getByRole('alertdialog', { name: 'Êtes-vous toujours là ?' });
+    await expect(dialog).toBeVisible({ timeout: 20_000 });
+    await expect(dialog).toContainText('secondes');
+    const button = dialog.getByRole('button', { name: "L'usager est toujours là" });
+    await expect(button).toBeFocused();
+    await expectAccessible(page);
+    await button.click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByTestId('session-bar')).toBeVisible();
+  });
+});
+
+test('a file the wipe cannot remove is named to the mediator in French, and no screen of the usager stays', async ({
+  page,
+  station,
+}) => {
+  await signIn(page, station);
+  await page.getByRole('button', { name: 'Commencer un accompagnement' }).click();
+  await page.waitForURL(/#\/demarches$/);
+  // Another program holds a file of the workspace: an immutable file, which even root cannot delete.
+  const [sessionId] = readdirSync(join(station.dataDir, 'sessions'));
+  const locked = join(station.dataDir, 'sessions', sessionId!, 'verrou.bin');
+  writeFileSync(locked, 'bloqué');
+  execFileSync('chattr', ['+i', locked]);
+  try {
+    await page.getByRole('link', { name: "Terminer l'accompagnement" }).click();
+    await page.getByRole('button', { name: /Terminer sans enquête|Terminer l'accompagnement/ }).click();
+    await page.waitForURL(/#\/accueil$/);
+    const report = page.getByTestId('wipe-report');
+    await expect(report).toHaveAttribute('data-status', 'failed');
+    await expect(report).toContainText("L'effacement de l'accompagnement précédent n'est pas complet");
+    await expect(report).toContainText(`sessions/${sessionId}`);
+    await expect(report).toContainText('redémarrez le poste');
+    await expect(page.getByTestId('session-bar')).toHaveCount(0);
+    await expectAccessible(page);
+  } finally {
+    execFileSync('chattr', ['-i', locked]);
+  }
+});

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { channels, type Channel } from '../../../preload/api';
+import { createDispatch } from '../../../main/dispatch';
+import { createHandlers } from '../../../main/handlers';
+import { createFileLogger } from '../../../main/log';
+import { createServices } from '../../../main/services';
+import { seedStation } from '../../helpers/seed-station';
+import { useTempDir } from '../../helpers/temp-dir';
+
+const tempDir = useTempDir();
+
+function open(seed = true) {
+  const dir = tempDir();
+  if (seed) seedStation(dir, { config: { station: { name: 'Sous-préfecture de Test', departement: '57' } } });
+  const log = createFileLogger(dir, false);
+  const services = createServices({ dataDir: dir, platform: { transport: 'web', appVersion: 'test' }, log });
+  const dispatch = createDispatch(createHandlers(services), log);
+  const call = (channel: Channel, input?: unknown) => dispatch(channel, input, { transport: 'web' });
+  return { dir, services, call };
+}
+
+const REFERENT_CHANNELS: Array<[Channel, unknown]> = [
+  ['config.get', undefined],
+  ['config.saveSection', { section: 'survey', value: { enabled: false } }],
+  ['config.listMediators', undefined],
+  ['config.addMediator', { pseudonym: 'Intrus', pin: '1111' }],
+  ['config.setMediatorActive', { id: 1, active: false }],
+  ['config.resetMediatorPin', { id: 1, pin: '9999' }],
+  ['config.changeReferentPin', { pin: '111111' }],
+  ['config.export', { includePins: true }],
+  ['config.import', { text: '{}' }],
+  ['journal.list', {}],
+];
+
+describe('référent channels', () => {
+  it('covers every config.* and journal.* channel of the contract', () => {
+    const guarded = channels.filter((c) => c.startsWith('config.') || c.startsWith('journal.'));
+    expect(REFERENT_CHANNELS.map(([c]) => c).sort()).toEqual([...guarded].sort());
+  });
+
+  it('refuses every one of them to a signed-in mediator, in French', async () => {
+    const { services, call } = open();
+    expect((await call('access.signIn', { pseudonym: 'Camille', pin: '1234' })).ok).toBe(true);
+    for (const [channel, input] of REFERENT_CHANNELS) {
+      const result = await call(channel, input);
+      expect(result, channel).toMatchObject({ ok: false, error: { code: 'referent_required' } });
+      if (!result.ok) expect(result.error.message).toContain('code du référent');
+    }
+    // Nothing changed behind the refusals.
+    expect(services.config.section('survey').enabled).toBe(true);
+    expect(services.access.store.mediators()).toHaveLength(1);
+    services.close();
+  });
+
+  it('opens them with the référent PIN, and closes them on sign-out', async () => {
+    const { services, call } = open();
+    expect((await call('access.referentSignIn', { pin: '246810' })).ok).toBe(true);
+    const config = await call('config.get');
+    expect(config).toMatchObject({ ok: true, value: { station: { name: 'Sous-préfecture de Test' } } });
+    expect(await call('config.saveSection', { section: 'survey', value: { enabled: false } })).toMatchObject({
+      ok: true,
+      value: { enabled: false, askRecommendation: true },
+    });
+    const journal = await call('journal.list', { code: 'config.changed' });
+    expect(journal).toMatchObject({
+      ok: true,
+      value: { entries: [{ code: 'config.changed', details: { section: 'survey' } }] },
+    });
+    await call('access.referentSignOut');
+    expect(await call('config.get')).toMatchObject({ ok: false, error: { code: 'referent_required' } });
+    services.close();
+  });
+
+  it('names the wrong field in French when a section is saved with a bad value', async () => {
+    const { services, call } = open();
+    await call('access.referentSignIn', { pin: '246810' });
+    const result = await call('config.saveSection', { section: 'session', value: { idleMinutes: 0 } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'config_invalid' } });
+    if (!result.ok) expect(result.error.message).toContain("« Délai d'inactivité (minutes) » (session.idleMinutes)");
+    services.close();
+  });
+
+  it('runs the first-start assistant once, and only with a référent PIN of 6 digits or more', async () => {
+    const { services, call } = open(false);
+    expect(await call('access.status')).toMatchObject({ ok: true, value: { setUp: false, mediators: [] } });
+    const station = {
+      name: 'France Services de Bitche',
+      type: 'france-services',
+      commune: 'Bitche',
+      departement: '57',
+    };
+    const short = await call('access.setup', { referentPin: '12345', station });
+    expect(short).toMatchObject({ ok: false, error: { code: 'pin_format' } });
+    expect(services.access.isSetUp()).toBe(false);
+    const bad = await call('access.setup', { referentPin: '123456', station: { ...station, type: 'mairie' } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'config_invalid' } });
+    expect(services.access.isSetUp()).toBe(false);
+    const done = await call('access.setup', {
+      referentPin: '123456',
+      station,
+      printer: { enabled: true, interface: 'tcp://192.168.1.50:9100', width: 42 },
+      scan: { folder: '/srv/scans' },
+      session: { idleMinutes: 7 },
+    });
+    expect(done).toEqual({ ok: true, value: { ok: true } });
+    expect(services.config.section('station').name).toBe('France Services de Bitche');
+    expect(services.config.section('printer')).toMatchObject({ enabled: true, width: 42, type: 'epson' });
+    expect(services.config.section('session').idleMinutes).toBe(7);
+    expect(services.journal.list({ code: 'station.configured' })).toHaveLength(1);
+    const again = await call('access.setup', { referentPin: '999999', station });
+    expect(again).toMatchObject({ ok: false, error: { code: 'already_set_up' } });
+    expect((await call('access.referentSignIn', { pin: '123456' })).ok).toBe(true);
+    services.close();
+  });
+});

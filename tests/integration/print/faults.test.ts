@@ -1,0 +1,157 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CounterFault } from '../../../main/errors';
+import { decodeJob, paperText, startEscPosPeer, type EscPosPeer } from '../../helpers/escpos-peer';
+import { useTempDir } from '../../helpers/temp-dir';
+import { deposee } from '../../unit/print/receipt-records';
+import { openPrintStation, type PrintStation } from './station';
+
+const tempDir = useTempDir();
+let peer: EscPosPeer | undefined;
+let station: PrintStation | undefined;
+
+afterEach(async () => {
+  await station?.close();
+  await peer?.close();
+  station = peer = undefined;
+});
+
+async function fault(promise: Promise<unknown>): Promise<CounterFault> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof CounterFault) return error;
+    throw error;
+  }
+  throw new Error('expected a fault');
+}
+
+function failures() {
+  return station!.services.journal.list({ code: 'receipt.print_failed' }).map((e) => e.details);
+}
+
+describe('printer faults', () => {
+  it('says in French that the printer refuses, prints nothing, and prints on retry once it is back', async () => {
+    peer = await startEscPosPeer({ mode: 'refuse' });
+    station = openPrintStation(tempDir(), { interface: peer.url }, [deposee]);
+    const error = await fault(station.print.print());
+    expect(error.code).toBe('printer_refused');
+    expect(error.userMessage).toContain('refuse la connexion');
+    expect(error.userMessage).toContain("Rien n'a été imprimé");
+    expect(error.userMessage).toContain('A4 (PDF)');
+    expect(station.session.facts.receiptPrinted).toBe(false);
+    expect(failures()).toEqual([{ via: 'thermal', code: 'printer_refused', sent: 'none' }]);
+    const status = await station.print.status();
+    expect(status).toMatchObject({ connected: false, problem: { code: 'printer_refused' } });
+
+    await peer.set({ mode: 'normal' });
+    expect((await station.print.status()).connected).toBe(true);
+    expect((await station.print.print()).result).toBe('printed');
+    expect(paperText((await peer.nextJob()).decoded).join(' ')).toContain('CIM-2611-4F7Q2');
+  });
+
+  it('gives up on a printer that accepts the connection but never answers, before sending the receipt', async () => {
+    peer = await startEscPosPeer({ mode: 'stall' });
+    station = openPrintStation(tempDir(), { interface: peer.url, timeoutMs: 600 }, [deposee]);
+    const started = Date.now();
+    const error = await fault(station.print.print());
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(error.code).toBe('printer_timeout');
+    expect(error.userMessage).toContain('ne répond pas');
+    expect(station.print.preview().printing).toBe(false);
+  });
+
+  it('without status requests, a printer that never confirms is reported so the receipt is checked before a retry', async () => {
+    peer = await startEscPosPeer({ mode: 'stall' });
+    station = openPrintStation(tempDir(), { interface: peer.url, timeoutMs: 600, askStatus: false }, [deposee]);
+    const error = await fault(station.print.print());
+    expect(error.code).toBe('printer_unconfirmed');
+    expect(error.userMessage).toContain("Regardez d'abord si le reçu est sorti");
+    expect(failures()[0]).toMatchObject({ code: 'printer_unconfirmed', sent: 'unknown' });
+  });
+
+  it('reports a connection cut in the middle of the job as a possibly incomplete receipt', async () => {
+    peer = await startEscPosPeer({ mode: 'drop', dropAfterBytes: 300 });
+    station = openPrintStation(tempDir(), { interface: peer.url }, [deposee]);
+    const error = await fault(station.print.print());
+    expect(error.code).toBe('printer_dropped');
+    expect(error.userMessage).toContain('peut-être incomplet');
+    const partial = await peer.nextJob();
+    expect(partial.complete).toBe(false);
+    expect(partial.bytes.length).toBe(300);
+    expect(station.session.facts.receiptPrinted).toBe(false);
+
+    await peer.set({ mode: 'normal' });
+    expect((await station.print.print()).result).toBe('printed');
+    expect((await peer.nextJob()).complete).toBe(true);
+  });
+
+  it('reports an unknown printer address', async () => {
+    station = openPrintStation(tempDir(), { interface: 'tcp://imprimante-recus.invalid:9100' }, [deposee]);
+    const error = await fault(station.print.print());
+    expect(error.code).toBe('printer_unknown_host');
+    expect(error.userMessage).toContain('introuvable sur le réseau');
+  });
+
+  it('does not send the receipt to a printer without paper or with its cover open', async () => {
+    peer = await startEscPosPeer({ paperOut: true });
+    station = openPrintStation(tempDir(), { interface: peer.url }, [deposee]);
+    expect((await fault(station.print.print())).code).toBe('printer_paper_out');
+    await peer.set({ paperOut: false, coverOpen: true });
+    const cover = await fault(station.print.print());
+    expect(cover.code).toBe('printer_cover_open');
+    expect(cover.userMessage).toContain('capot');
+    expect(peer.jobs).toHaveLength(0);
+    await peer.set({ coverOpen: false });
+    expect((await station.print.print()).result).toBe('printed');
+  });
+
+  it('says no printer is set up when printing is disabled', async () => {
+    station = openPrintStation(tempDir(), { enabled: false }, [deposee]);
+    expect((await fault(station.print.print())).code).toBe('printer_disabled');
+    expect(await station.print.status()).toMatchObject({ enabled: false, connected: null, a4: 'download' });
+  });
+
+  it('never holds the end of the session while a job hangs', async () => {
+    peer = await startEscPosPeer({ mode: 'stall' });
+    station = openPrintStation(tempDir(), { interface: peer.url, timeoutMs: 5000 }, [deposee]);
+    const job = station.print.print().catch((error: unknown) => error);
+    await new Promise((done) => setTimeout(done, 50));
+    const started = Date.now();
+    await station.services.sessions.end('ended');
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(station.services.sessions.current()).toBeNull();
+    await peer.close();
+    expect(await job).toBeInstanceOf(CounterFault);
+  });
+});
+
+describe('other printer interfaces', () => {
+  it('writes the job to a local device file (/dev/usb/lp0 style)', async () => {
+    const dir = tempDir();
+    const device = join(dir, 'lp0');
+    writeFileSync(device, '');
+    station = openPrintStation(dir, { interface: device }, [deposee]);
+    expect(await station.print.status()).toMatchObject({ kind: 'device', connected: true });
+    expect((await station.print.print()).result).toBe('printed');
+    const decoded = decodeJob(readFileSync(device));
+    expect(paperText(decoded).join(' ')).toContain('Numéro de demande : CIM-2611-4F7Q2');
+    expect(decoded.cuts).toBe(1);
+  });
+
+  it('reports a missing device without creating a file in its place', async () => {
+    const dir = tempDir();
+    const device = join(dir, 'usb', 'lp0');
+    station = openPrintStation(dir, { interface: device }, [deposee]);
+    expect((await fault(station.print.print())).code).toBe('printer_device_missing');
+    expect(existsSync(device)).toBe(false);
+  });
+
+  it('explains that a system printer needs a driver this station does not have', async () => {
+    station = openPrintStation(tempDir(), { interface: 'printer:EPSON_TM_T20' }, [deposee]);
+    const error = await fault(station.print.print());
+    expect(error.code).toBe('printer_no_driver');
+    expect(error.userMessage).toContain('imprimante réseau ou USB');
+  });
+});

@@ -1,0 +1,76 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../main/log';
+import { createServices, type Services } from '../../../main/services';
+import { seedStation } from '../../helpers/seed-station';
+import { useTempDir } from '../../helpers/temp-dir';
+import { allFiles, makeCanaries, scanForCanaries, sessionLeftovers } from './canary';
+
+const ROOT = resolve(__dirname, '..', '..', '..');
+const tempDir = useTempDir('pn-crash-');
+let restarted: Services | undefined;
+afterEach(() => {
+  restarted?.close();
+  restarted = undefined;
+});
+
+/** Starts the victim process and resolves once its session is open and filled. */
+function startVictim(dataDir: string, canaries: object) {
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(__dirname, 'crash-child.ts'), dataDir, JSON.stringify(canaries)],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const ready = new Promise<{ workspaceDir: string }>((done, fail) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /ready (\{.*\})/.exec(output);
+      if (match) done(JSON.parse(match[1]!) as { workspaceDir: string });
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => fail(new Error(`victim exited early (${code}): ${output}`)));
+  });
+  const killed = new Promise<NodeJS.Signals | null>((done) => child.once('exit', (_code, signal) => done(signal)));
+  return { child, ready, killed };
+}
+
+describe('crash during a session', () => {
+  it('a station killed with SIGKILL leaves nothing readable, and the next start deletes the workspace', async () => {
+    const dataDir = tempDir();
+    seedStation(dataDir);
+    const canaries = makeCanaries();
+    const victim = startVictim(dataDir, canaries);
+    const { workspaceDir } = await victim.ready;
+
+    // While it runs, the workspace holds ciphertext only: no canary in clear.
+    const cipherFiles = readdirSync(workspaceDir);
+    expect(cipherFiles.length).toBeGreaterThanOrEqual(4);
+    const workspaceBytes = cipherFiles.map((name) => readFileSync(join(workspaceDir, name)));
+    expect(scanForCanaries(workspaceDir, [canaries.workspace, canaries.fileName])).toEqual([]);
+
+    victim.child.kill('SIGKILL');
+    expect(await victim.killed).toBe('SIGKILL');
+    // The kill left the session's folder behind: its key died with the process.
+    expect(existsSync(workspaceDir)).toBe(true);
+
+    restarted = createServices({ dataDir, platform: { transport: 'web', appVersion: 'test' }, log: silentLogger });
+    expect(existsSync(workspaceDir)).toBe(false);
+    expect(sessionLeftovers(dataDir)).toEqual([]);
+    expect(restarted.sessions.current()).toBeNull();
+    expect(restarted.journal.list({ code: 'wipe.startup_leftover' })[0]?.details).toMatchObject({
+      when: 'startup',
+      folders: 1,
+      failed: 0,
+    });
+    // Not one byte of the old ciphertext, nor any canary, remains anywhere under the data dir.
+    expect(scanForCanaries(dataDir, canaries)).toEqual([]);
+    const everything = allFiles(dataDir).map((file) => readFileSync(file));
+    for (const cipher of workspaceBytes) {
+      const sample = cipher.subarray(28, 60);
+      expect(everything.some((bytes) => bytes.includes(sample))).toBe(false);
+    }
+  });
+});

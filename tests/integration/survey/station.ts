@@ -1,0 +1,25 @@
+import { createServices, type Services } from '../../../main/services';
+import type { Logger } from '../../../main/log';
+import type { Platform } from '../../../main/platform';
+
+export const silentLog: Logger = { info() {}, warn() {}, error() {} };
+
+/** The real services of a station on a temp data dir (web platform unless one is given), with a settable clock. */
+export function openStation(
+  dataDir: string,
+  options: { platform?: Partial<Platform>; now?: () => number } = {},
+): Services {
+  const clock = options.now
+    ? {
+        now: options.now,
+        setTimer: () => ({ id: null }),
+        clearTimer: () => {},
+      }
+    : undefined;
+  return createServices({
+    dataDir,
+    platform: { transport: 'web', appVersion: 'test', ...options.platform },
+    log: silentLog,
+    clock,
+  });
+}

@@ -1,0 +1,116 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserWindow as ElectronWindow } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { ConfigStore } from '../../../main/config/config-store';
+import { Settings } from '../../../main/config/settings';
+import { openStationDb } from '../../../main/db/open';
+import { EventBus } from '../../../main/events';
+import { Journal } from '../../../main/journal/journal';
+import { silentLogger } from '../../../main/log';
+import { SessionService } from '../../../main/session/service';
+import { electronSite } from '../../../main/site/electron-site';
+import { newTabSite } from '../../../main/site/new-tab-site';
+import { SiteService } from '../../../main/site/service';
+import { BrowserWindow, WebContentsView } from '../../mocks/electron';
+import { useTempDir } from '../../helpers/temp-dir';
+
+const tempDir = useTempDir();
+
+function station(host = newTabSite()) {
+  const dataDir = tempDir();
+  const db = openStationDb(dataDir);
+  const config = new ConfigStore(new Settings(db));
+  const bus = new EventBus();
+  const events: Array<{ name: string; payload: unknown }> = [];
+  bus.attach((name, payload) => void events.push({ name, payload }));
+  const sessions = new SessionService({ dataDir, journal: new Journal(db) });
+  const site = new SiteService({ config, sessions, bus, log: silentLogger, host });
+  return { config, sessions, site, events };
+}
+
+describe('official-site panel service', () => {
+  it('refuses a URL off the allowlist with a French message, and needs a running session', async () => {
+    const { site, sessions } = station();
+    await expect(site.open('https://immatriculation.ants.gouv.fr/')).rejects.toThrow(/Aucun accompagnement/);
+    sessions.start({ id: null, pseudonym: 'Camille' });
+    await expect(site.open('https://www.example.com/')).rejects.toMatchObject({
+      code: 'site_refused',
+      userMessage: expect.stringMatching(/« www\.example\.com » ne fait pas partie des sites officiels autorisés/),
+    });
+  });
+
+  it('in the web host, lets the renderer open the allowlisted page in a new tab', async () => {
+    const { site, sessions } = station();
+    sessions.start({ id: null, pseudonym: 'Camille' });
+    expect(await site.open('https://passeport.ants.gouv.fr/')).toMatchObject({
+      mode: 'new-tab',
+      url: 'https://passeport.ants.gouv.fr/',
+      open: false,
+    });
+  });
+
+  it('accepts a host the référent added', async () => {
+    const { site, sessions, config } = station();
+    sessions.start({ id: null, pseudonym: 'Camille' });
+    config.setSection('site', { extraHosts: ['paiement.example.org'] });
+    await expect(site.open('https://paiement.example.org/payer')).resolves.toMatchObject({ mode: 'new-tab' });
+  });
+
+  it('stores a downloaded récapitulatif encrypted in the workspace and forgets it at the end', async () => {
+    const window = new BrowserWindow({});
+    const { site, sessions, events } = station(electronSite(() => window as unknown as ElectronWindow));
+    const session = sessions.start({ id: null, pseudonym: 'Camille' });
+    await site.open('https://immatriculation.ants.gouv.fr/');
+    const view = WebContentsView.created.at(-1)!;
+    expect(String(view.options.webPreferences!.partition)).toBe(`pn-site-${session.id}`);
+
+    const { EventEmitter } = await import('node:events');
+    const item = Object.assign(new EventEmitter(), {
+      path: '',
+      setSavePath(path: string) {
+        item.path = path;
+      },
+      getFilename: () => 'CPI-recapitulatif.pdf',
+      getMimeType: () => 'application/pdf',
+      cancel() {},
+    });
+    view.webContents.session.emit('will-download', {}, item);
+    await vi.waitFor(() => expect(item.path).not.toBe(''));
+    writeFileSync(item.path, '%PDF canari-telechargement');
+    item.emit('done', {}, 'completed');
+    await vi.waitFor(() => expect(site.listDownloads()).toHaveLength(1));
+
+    const [download] = site.listDownloads();
+    expect(download).toMatchObject({ name: 'CPI-recapitulatif.pdf', mime: 'application/pdf' });
+    expect((await site.readDownload(download!.id)).bytes.toString()).toBe('%PDF canari-telechargement');
+    expect(events.some((e) => e.name === 'site.downloaded')).toBe(true);
+    // On disk only ciphertext remains.
+    for (const name of readdirSync(session.workspace.dir, { recursive: true }) as string[]) {
+      const path = join(session.workspace.dir, name);
+      try {
+        expect(readFileSync(path).toString('latin1')).not.toContain('canari-telechargement');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EISDIR') throw error;
+      }
+    }
+
+    await sessions.end('ended');
+    expect(view.webContents.isDestroyed()).toBe(true);
+    expect(view.webContents.session.cleared).toContain('closeAllConnections');
+    sessions.start({ id: null, pseudonym: 'Camille' });
+    expect(site.listDownloads()).toEqual([]);
+  });
+
+  it('reports a refused navigation inside the view to the screen, in French', async () => {
+    const window = new BrowserWindow({});
+    const { site, sessions, events } = station(electronSite(() => window as unknown as ElectronWindow));
+    sessions.start({ id: null, pseudonym: 'Camille' });
+    await site.open('https://moncompte.ants.gouv.fr/');
+    WebContentsView.created.at(-1)!.webContents.fireCancellable('will-navigate', 'https://publicite.example.com/');
+    expect(events.find((e) => e.name === 'site.refused')?.payload).toMatchObject({
+      host: 'publicite.example.com',
+      message: expect.stringMatching(/n'a pas été ouverte/),
+    });
+  });
+});
