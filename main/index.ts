@@ -1,7 +1,7 @@
 /** App lifecycle only: create the services, bind the contract, open the window. */
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { openCounterWindow } from './app/electron-counter-window';
+import { applyShellOptions, openCounterWindow, type ShellOptions } from './app/electron-counter-window';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { dataDirFrom } from './data-dir';
 import { bindIpc, forwardEvents } from './ipc';
@@ -41,6 +41,7 @@ if (!app.requestSingleInstanceLock()) {
       pickScanFiles: electronScanPicker(() => mainWindow),
       site: electronSite(() => mainWindow),
       ...electronPrintA4(() => mainWindow),
+      applyShellOptions: (options: ShellOptions) => applyShellOptions(mainWindow, options),
     };
     const station = startStation(dataDir, platform, log);
 

@@ -23,4 +23,6 @@ export interface Platform {
   printA4?(document: { html: string; title: string }): Promise<'printed' | 'cancelled'>;
   /** The official-site panel: an embedded view (desktop: main/site/electron-site.ts) or a new tab (web host: main/site/new-tab-site.ts). */
   site?: import('./site/site-host').SiteHost;
+  /** Applies the counter's kiosk and start-at-login choices now, not only at the next start (desktop: main/app/electron-counter-window.ts). */
+  applyShellOptions?(options: { kiosk: boolean; openAtLogin: boolean }): void;
 }

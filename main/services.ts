@@ -80,7 +80,7 @@ export function createServices({ dataDir, platform, log, clock }: ServiceOptions
   });
   const flow = new FlowService({ catalogDir: demarchesCatalogDir(), config, sessions, log });
   const scan = new ScanService({ sessions, config, bus, log, pickFiles: platform.pickScanFiles });
-  void scan.start();
+  void scan.start().catch(() => log.warn('scan.start_failed'));
   const site = new SiteService({ config, sessions, bus, log, host: platform.site, uploads: scanUploadSource(() => scan) });
   const print = new PrintService({ config, journal, sessions, platform, log, records: (s) => flow.records(s) });
   return {

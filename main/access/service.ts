@@ -153,6 +153,7 @@ export class AccessService {
   }
 
   referentSignOut(): void {
+    if (this.isReferent()) this.deps.journal.append('referent.signed_out', {}, 'referent');
     this.referentUntil = 0;
   }
 

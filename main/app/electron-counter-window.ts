@@ -26,7 +26,7 @@ export function openCounterWindow(services: Services | undefined): BrowserWindow
 
   const window = createMainWindow({ bounds, kiosk });
   if (maximized && !kiosk) window.maximize();
-  if (services && !kiosk) rememberPlace(window, services);
+  if (services) rememberPlace(window, services);
   try {
     applyOpenAtLogin(options?.openAtLogin ?? false);
   } catch (error) {
@@ -36,12 +36,23 @@ export function openCounterWindow(services: Services | undefined): BrowserWindow
   return window;
 }
 
+export interface ShellOptions {
+  kiosk: boolean;
+  openAtLogin: boolean;
+}
+
+/** Applies the référent's choices right away (Platform.applyShellOptions), e.g. after the 'session' section is saved. */
+export function applyShellOptions(window: BrowserWindow | undefined, options: ShellOptions): void {
+  if (window && !window.isDestroyed() && window.isKiosk() !== options.kiosk) window.setKiosk(options.kiosk);
+  applyOpenAtLogin(options.openAtLogin);
+}
+
 function rememberPlace(window: BrowserWindow, services: Services): void {
   let timer: NodeJS.Timeout | undefined;
   const save = () => {
     clearTimeout(timer);
     timer = undefined;
-    if (window.isDestroyed() || window.isFullScreen() || window.isMinimized()) return;
+    if (window.isDestroyed() || window.isKiosk() || window.isFullScreen() || window.isMinimized()) return;
     try {
       services.settings.set(WINDOW_BOUNDS_KEY, boundsToSave(window.getNormalBounds(), window.isMaximized()));
     } catch (error) {

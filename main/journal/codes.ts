@@ -10,6 +10,7 @@ export const JOURNAL_CODES = [
   'mediator.signed_out',
   'mediator.locked_out',
   'referent.signed_in',
+  'referent.signed_out',
   'referent.locked_out',
   'session.opened',
   'session.closed',

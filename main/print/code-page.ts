@@ -2,12 +2,7 @@ import iconv from 'iconv-lite';
 
 /** The character tables a référent can choose (main/config/station-config.ts, printer.characterSet). */
 export type CharacterSetName =
-  | 'WPC1252'
-  | 'PC858_EURO'
-  | 'PC850_MULTILINGUAL'
-  | 'PC437_USA'
-  | 'PC863_CANADIAN_FRENCH'
-  | 'ISO8859_15_LATIN9';
+  'WPC1252' | 'PC858_EURO' | 'PC850_MULTILINGUAL' | 'PC437_USA' | 'PC863_CANADIAN_FRENCH' | 'ISO8859_15_LATIN9';
 
 /** The same encodings node-thermal-printer 4.6.1 uses for these tables (lib/types/epson-config.js CODE_PAGES). */
 export const ICONV_ENCODING: Record<CharacterSetName, string> = {

@@ -12,6 +12,7 @@ export type PrintFaultCode =
   | 'printer_unreachable'
   | 'printer_timeout'
   | 'printer_paper_out'
+  | 'printer_paper_ran_out'
   | 'printer_cover_open'
   | 'printer_dropped'
   | 'printer_unconfirmed'
@@ -33,6 +34,7 @@ const MESSAGES: Record<PrintFaultCode, string> = {
   printer_unreachable: `L'imprimante de reçus n'est pas joignable sur le réseau. Rien n'a été imprimé. Vérifiez son câble réseau, puis réessayez. ${A4}`,
   printer_timeout: `L'imprimante de reçus ne répond pas. Rien n'a été imprimé. Vérifiez qu'elle est allumée et branchée, puis réessayez. ${A4}`,
   printer_paper_out: `Il n'y a plus de papier dans l'imprimante de reçus. Mettez un rouleau neuf, puis réessayez. ${A4}`,
+  printer_paper_ran_out: `Le papier s'est terminé pendant l'impression : le reçu est incomplet. Mettez un rouleau neuf ; la fin du reçu peut alors sortir toute seule. ${CHECK_PAPER} ${A4}`,
   printer_cover_open: `Le capot de l'imprimante de reçus est ouvert. Rien n'a été imprimé. Fermez-le, puis réessayez. ${A4}`,
   printer_dropped: `La connexion avec l'imprimante s'est coupée pendant l'impression : le reçu est peut-être incomplet. ${CHECK_PAPER} Puis réessayez. ${A4}`,
   printer_unconfirmed: `L'imprimante n'a pas confirmé la fin de l'impression. ${CHECK_PAPER} Si rien n'est sorti, réessayez. ${A4}`,

@@ -2,8 +2,7 @@ import type { ReceiptModel } from './receipt-model';
 
 /** One printed line: text already padded to its place (the printer gets it as is), or a QR code. */
 export type ReceiptLine =
-  | { kind: 'text'; text: string; bold?: boolean; tall?: boolean }
-  | { kind: 'qr'; payload: string };
+  { kind: 'text'; text: string; bold?: boolean; tall?: boolean } | { kind: 'qr'; payload: string };
 
 export const RECEIPT_WIDTHS = [32, 42, 48] as const;
 export type ReceiptWidth = (typeof RECEIPT_WIDTHS)[number];
@@ -151,11 +150,25 @@ class LineWriter {
   }
 
   qr(payload: string): void {
-    this.lines.push({ kind: 'qr', payload });
+    this.lines.push({ kind: 'qr', payload: asciiUrl(payload) });
   }
 
   private clean(text: string): string {
-    return this.substitute(text.replace(/[\u00a0\u202f\t\r\n]+/g, ' ').replace(/\s+/g, ' ').trim());
+    return this.substitute(
+      text
+        .replace(/[\u00a0\u202f\t\r\n]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
+  }
+}
+
+/** QR payloads must be ASCII (printQR counts characters, writes bytes): an address gets its escaped form. */
+export function asciiUrl(text: string): string {
+  try {
+    return new URL(text).href;
+  } catch {
+    return text;
   }
 }
 

@@ -64,7 +64,7 @@ export class NetworkLink {
         socket.write(job);
         // The answer comes once the printer has read everything before the request: the whole job arrived.
         const after = await this.askPaper(socket, 'unknown');
-        if (after) throw printFault('printer_paper_out', 'partial');
+        if (after) throw printFault('printer_paper_ran_out', 'partial');
         await this.finish(socket, false);
       } else {
         socket.write(job);

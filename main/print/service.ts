@@ -31,8 +31,7 @@ export interface PrintServiceDeps {
 }
 
 export type PreviewLine =
-  | { kind: 'text'; text: string; bold?: boolean; tall?: boolean }
-  | ({ kind: 'qr'; payload: string } & QrMatrix);
+  { kind: 'text'; text: string; bold?: boolean; tall?: boolean } | ({ kind: 'qr'; payload: string } & QrMatrix);
 
 export interface ReceiptPreview {
   width: number;
@@ -189,7 +188,11 @@ export class PrintService {
       }
       return { fileId, name: PDF_NAME, mode: outcome, pdfBase64: null };
     } catch (error) {
-      this.deps.journal.append('receipt.print_failed', { via: 'a4', code: 'printer_system_failed' }, session.mediator.pseudonym);
+      this.deps.journal.append(
+        'receipt.print_failed',
+        { via: 'a4', code: 'printer_system_failed' },
+        session.mediator.pseudonym,
+      );
       throw printFault('printer_system_failed', 'unknown', error);
     }
   }
@@ -213,7 +216,8 @@ export class PrintService {
       this.deps.journal.append('receipt.printed', { via: 'thermal', ms, reprint, bytes: job.length }, actor);
       return { result: 'printed', jobId: id, ms };
     } catch (error) {
-      const code = error instanceof PrintFault ? error.printCode : error instanceof CounterFault ? error.code : 'unexpected';
+      const code =
+        error instanceof PrintFault ? error.printCode : error instanceof CounterFault ? error.code : 'unexpected';
       const sent = error instanceof PrintFault ? error.sent : 'unknown';
       this.deps.journal.append('receipt.print_failed', { via: 'thermal', code, sent }, actor);
       this.deps.log.warn('print.failed', { code, sent });

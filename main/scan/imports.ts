@@ -108,6 +108,8 @@ export class ScanService {
   private readonly bySession = new Map<string, SessionScans>();
   private readonly waiting = new Map<string, WaitingFile>();
   private readonly inFlight = new Set<string>();
+  /** Folder files already imported (path → modification time): an original that could not be deleted is not imported twice. */
+  private readonly handled = new Map<string, number>();
   private queue: Promise<unknown> = Promise.resolve();
   private watcher: FolderWatcher | null = null;
   private watched: { folder: string | null; usePolling: boolean } = { folder: null, usePolling: false };
@@ -132,7 +134,9 @@ export class ScanService {
   /** Starts watching the configured folder and follows configuration changes. */
   async start(): Promise<void> {
     await this.applyConfig();
-    this.configTimer = setInterval(() => void this.applyConfig(), 2_000);
+    this.configTimer = setInterval(() => {
+      this.applyConfig().catch(() => this.deps.log?.warn('scan.config_unreadable'));
+    }, 2_000);
     this.configTimer.unref?.();
   }
 
@@ -141,6 +145,8 @@ export class ScanService {
     this.configTimer = null;
     await this.watcher?.close();
     this.watcher = null;
+    this.watched = { folder: null, usePolling: false };
+    this.folderState = null;
   }
 
   /** Re-reads the scan section; restarts the watcher when the folder or the polling option changed. */
@@ -238,6 +244,7 @@ export class ScanService {
       this.addWaiting(path, name, 0, 'refused', refusal('symlink', name).message);
       return;
     }
+    if (this.handled.get(path) === info.mtimeMs) return;
     if (!session || info.mtimeMs < session.startedAt.getTime()) {
       this.addWaiting(path, name, info.size, session ? 'before_session' : 'no_session', beforeSessionMessage(name));
       return;
@@ -257,8 +264,11 @@ export class ScanService {
       const outcome = await this.importPath(session, path, 'folder', target);
       const name = safeName(basename(path));
       if (outcome.imported.length > 0) {
+        const imported = await lstat(path).catch(() => null);
+        if (imported) this.handled.set(path, imported.mtimeMs);
         try {
           await unlink(path);
+          this.handled.delete(path);
         } catch {
           this.notice(
             session,
@@ -758,6 +768,8 @@ export class ScanService {
         await session.workspace.remove(record.output.thumbnailId).catch(() => undefined);
       }
     }
+    // An original that could not be deleted shows at the next session as a file from before it.
+    this.handled.clear();
     // Files still waiting in the folder stay listed: at the next session they show as "before this session".
     for (const file of this.waiting.values()) if (file.why === 'before_session') file.why = 'no_session';
     this.changed();

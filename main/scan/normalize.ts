@@ -1,6 +1,7 @@
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import type { ScanKind } from './detect';
-import { buildPdf, A4_PIXELS, openPdf, rasterisePage } from './pdf';
+import { buildPdf, A4_PIXELS, scanPdfBytes } from './pdf';
+import { rasterisePdf } from './pdf-raster';
 import { refuse } from './refusals';
 
 /**
@@ -64,6 +65,7 @@ sharp.cache(false);
 sharp.concurrency(2);
 
 const MASTER_QUALITY = 92;
+const EMPTY = Buffer.alloc(0);
 const ORIGINAL_KEPT_BELOW = 12_000_000;
 const THUMBNAIL_WIDTH = 240;
 /** Fast mozjpeg: its quantisation tables and Huffman optimisation, without the slow trellis passes. */
@@ -91,6 +93,8 @@ export function a4Box(width: number, height: number): { width: number; height: n
 async function masterFrom(image: Sharp): Promise<Master> {
   const { data, info } = await image
     .rotate()
+    // Transparent areas (PNG, HEIC) become white paper rather than JPEG's default black.
+    .flatten({ background: '#ffffff' })
     .resize(A4_PIXELS.height, A4_PIXELS.height, { fit: 'inside', withoutEnlargement: true })
     .jpeg({ quality: MASTER_QUALITY })
     .toBuffer({ resolveWithObject: true });
@@ -178,42 +182,38 @@ async function decodePdf(
   limits: PipelineLimits,
   onPage?: (done: number, total: number) => void,
 ): Promise<DecodedInput> {
-  const opened = await openPdf(bytes);
-  if (!opened.ok) refuse(opened.reason === 'password' ? 'pdf_encrypted' : 'damaged', name);
-  const { document, findings } = opened;
-  try {
-    if (opened.pages < 1) refuse('damaged', name);
-    if (opened.pages > limits.maxPages) refuse('too_many_pages', name, { pages: opened.pages, limit: limits.maxPages });
-    const masters: Master[] = [];
-    for (let page = 1; page <= opened.pages; page++) {
-      const raster = await rasterisePage(document, page).catch(() => refuse('damaged', name));
-      masters.push(
-        await masterFrom(
-          sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: 4 } }).flatten({
-            background: '#ffffff',
-          }),
-        ),
-      );
-      onPage?.(page, opened.pages);
-    }
-    const notes: string[] = [];
-    const dropped = [
-      findings.javascript ? 'du code JavaScript' : null,
-      findings.forms ? 'des champs de formulaire' : null,
-      findings.attachments ? 'des pièces jointes cachées' : null,
-    ].filter((item): item is string => item !== null);
-    if (dropped.length > 0) {
-      notes.push(
-        `Le PDF « ${name} » contenait ${dropped.join(', ')}. Ces éléments ont été retirés : le fichier prêt à envoyer est une copie en image de chaque page. Vérifiez l'aperçu.`,
-      );
-    }
-    if (findings.encrypted) {
-      notes.push(`Le PDF « ${name} » avait des restrictions : la copie prête à envoyer n'en a plus.`);
-    }
-    return { masters, notes };
-  } finally {
-    await document.destroy().catch(() => undefined);
+  const raw = scanPdfBytes(bytes);
+  const masters: Master[] = [];
+  let tooMany = 0;
+  const outcome = await rasterisePdf(bytes, {
+    onOpened: ({ pages }) => {
+      if (pages >= 1 && pages <= limits.maxPages) return true;
+      tooMany = pages;
+      return false;
+    },
+    onPage: async (page, number, total) => {
+      const image = sharp(page.data, { raw: { width: page.width, height: page.height, channels: 4 } });
+      masters.push(await masterFrom(image));
+      onPage?.(number, total);
+    },
+  });
+  if (!outcome.ok) refuse(outcome.reason === 'password' ? 'pdf_encrypted' : 'damaged', name);
+  if (tooMany > limits.maxPages) refuse('too_many_pages', name, { pages: tooMany, limit: limits.maxPages });
+  if (masters.length === 0 || masters.length !== outcome.contents.pages) refuse('damaged', name);
+  const found = outcome.contents;
+  const notes: string[] = [];
+  const dropped = [
+    raw.javascript || found.javascript ? 'du code JavaScript' : null,
+    raw.forms || found.forms ? 'des champs de formulaire' : null,
+    raw.attachments || found.attachments ? 'des pièces jointes cachées' : null,
+  ].filter((item): item is string => item !== null);
+  if (dropped.length > 0) {
+    notes.push(
+      `Le PDF « ${name} » contenait ${dropped.join(', ')}. Ces éléments ont été retirés : le fichier prêt à envoyer est une copie en image de chaque page. Vérifiez l'aperçu.`,
+    );
   }
+  if (raw.encrypted) notes.push(`Le PDF « ${name} » avait des restrictions : la copie prête à envoyer n'en a plus.`);
+  return { masters, notes };
 }
 
 /** Input bytes of a recognised kind → page masters, or a RefusedFile with the French reason. */
@@ -290,7 +290,9 @@ async function encodeJpegPages(
 export async function renderOutput(masters: Master[], choices: RenderChoices): Promise<RenderedOutput> {
   if (masters.length === 0) throw new Error('no page');
   if (choices.format !== 'pdf' && masters.length > 1) throw new Error('several pages need the PDF format');
-  const thumbnail = await thumbnailOf(masters[0]!, choices.pages[0], choices.grayscale, choices.crop);
+  // The thumbnail is made while the page is encoded (libvips runs both on its threads).
+  const thumbnailing = thumbnailOf(masters[0]!, choices.pages[0], choices.grayscale, choices.crop);
+  thumbnailing.catch(() => undefined);
   const longSide = (scale: number) =>
     Math.round(Math.max(...masters.map((page) => Math.max(page.width, page.height))) * scale);
   let last: RenderedOutput | null = null;
@@ -328,14 +330,14 @@ export async function renderOutput(masters: Master[], choices: RenderChoices): P
         fits: bytes.length <= choices.limit,
         quality,
         longSide: longSide(scale),
-        thumbnail,
+        thumbnail: EMPTY,
       };
-      if (last.fits) return last;
+      if (last.fits) return { ...last, thumbnail: await thumbnailing };
       // Far over the limit: the middle steps cannot make it, go straight to the lowest one.
       if (bytes.length > choices.limit * 1.8 && index < attempts.length - 2) index = attempts.length - 2;
     }
     // Even the lowest quality is too big: shrink the pages in proportion (size follows the pixel count).
     scale = scale * Math.min(0.85, Math.sqrt(choices.limit / last!.bytes.length) * 0.92);
   }
-  return last!;
+  return { ...last!, thumbnail: await thumbnailing };
 }

@@ -1,9 +1,8 @@
-import { dirname, join } from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 
 /**
  * Incoming PDFs are never passed on as they are: each page is drawn to pixels with pdf.js (isEvalSupported off,
- * no scripting) and a new PDF is built from those images with pdf-lib. Whatever the original carried besides
+ * no scripting, in a worker thread: main/scan/pdf-raster.ts) and a new PDF is built from those images with pdf-lib. Whatever the original carried besides
  * what is visible — JavaScript, form logic, attachments, links, metadata — is gone from what is uploaded.
  *
  * Choices (see the report of issue #5):
@@ -37,122 +36,6 @@ export function scanPdfBytes(bytes: Uint8Array): PdfFindings {
     attachments: /\/EmbeddedFiles?\b/.test(text),
     encrypted: /\/Encrypt\b/.test(text),
   };
-}
-
-export type PdfOpenResult =
-  | { ok: true; pages: number; findings: PdfFindings; document: PdfJsDocument }
-  | { ok: false; reason: 'password' | 'damaged' };
-
-// Minimal shapes of the pdf.js objects we use (pdfjs-dist is ESM-only, loaded with import()).
-interface PdfJsViewport {
-  width: number;
-  height: number;
-}
-interface PdfJsPage {
-  getViewport(options: { scale: number }): PdfJsViewport;
-  render(options: { canvas: unknown; canvasContext: unknown; viewport: PdfJsViewport }): { promise: Promise<void> };
-  cleanup(): void;
-}
-export interface PdfJsDocument {
-  numPages: number;
-  getPage(index: number): Promise<PdfJsPage>;
-  getJSActions(): Promise<unknown>;
-  getAttachments(): Promise<unknown>;
-  getFieldObjects(): Promise<unknown>;
-  destroy(): Promise<void>;
-}
-interface PdfJsModule {
-  getDocument(options: Record<string, unknown>): { promise: Promise<PdfJsDocument> };
-}
-
-let pdfjs: Promise<PdfJsModule> | undefined;
-
-function loadPdfJs(): Promise<PdfJsModule> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs') as unknown as Promise<PdfJsModule>;
-  return pdfjs;
-}
-
-function pdfjsAssets(): { standardFontDataUrl: string; cMapUrl: string; wasmUrl: string } {
-  const root = dirname(require.resolve('pdfjs-dist/package.json'));
-  return {
-    standardFontDataUrl: join(root, 'standard_fonts') + '/',
-    cMapUrl: join(root, 'cmaps') + '/',
-    wasmUrl: join(root, 'wasm') + '/',
-  };
-}
-
-function hasContent(value: unknown): boolean {
-  if (!value) return false;
-  if (Array.isArray(value)) return value.length > 0;
-  if (typeof value === 'object') return Object.keys(value).length > 0;
-  return true;
-}
-
-/** Opens a PDF with pdf.js in its safest mode and lists what the rebuild will drop. */
-export async function openPdf(bytes: Uint8Array): Promise<PdfOpenResult> {
-  const raw = scanPdfBytes(bytes);
-  const { getDocument } = await loadPdfJs();
-  let document: PdfJsDocument;
-  try {
-    document = await getDocument({
-      data: new Uint8Array(bytes),
-      isEvalSupported: false,
-      enableXfa: false,
-      disableFontFace: true,
-      useSystemFonts: false,
-      stopAtErrors: false,
-      verbosity: 0,
-      cMapPacked: true,
-      ...pdfjsAssets(),
-    }).promise;
-  } catch (error) {
-    const name = (error as { name?: string })?.name;
-    return { ok: false, reason: name === 'PasswordException' ? 'password' : 'damaged' };
-  }
-  const [js, attachments, fields] = await Promise.all([
-    document.getJSActions().catch(() => null),
-    document.getAttachments().catch(() => null),
-    document.getFieldObjects().catch(() => null),
-  ]);
-  return {
-    ok: true,
-    pages: document.numPages,
-    document,
-    findings: {
-      javascript: raw.javascript || hasContent(js),
-      forms: raw.forms || hasContent(fields),
-      attachments: raw.attachments || hasContent(attachments),
-      encrypted: raw.encrypted,
-    },
-  };
-}
-
-export interface RasterPage {
-  /** RGBA pixels. */
-  data: Buffer;
-  width: number;
-  height: number;
-}
-
-/** Draws one page (1-based) at most at 300 dpi and never beyond A4 at 300 dpi in pixels. */
-export async function rasterisePage(document: PdfJsDocument, pageNumber: number): Promise<RasterPage> {
-  const { createCanvas } = await import('@napi-rs/canvas');
-  const page = await document.getPage(pageNumber);
-  const unit = page.getViewport({ scale: 1 });
-  const longSide = Math.max(unit.width, unit.height);
-  const shortSide = Math.min(unit.width, unit.height);
-  const scale = Math.min(300 / 72, A4_PIXELS.height / longSide, A4_PIXELS.width / shortSide);
-  const viewport = page.getViewport({ scale });
-  const width = Math.max(1, Math.floor(viewport.width));
-  const height = Math.max(1, Math.floor(viewport.height));
-  const canvas = createCanvas(width, height);
-  const context = canvas.getContext('2d');
-  context.fillStyle = '#ffffff';
-  context.fillRect(0, 0, width, height);
-  await page.render({ canvas, canvasContext: context, viewport }).promise;
-  const pixels = context.getImageData(0, 0, width, height).data;
-  page.cleanup();
-  return { data: Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength), width, height };
 }
 
 /** One JPEG per page, each placed on an A4 page (portrait or landscape as the image) and scaled to fit. */

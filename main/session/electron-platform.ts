@@ -37,6 +37,8 @@ export function sessionPlatform(
       });
       contents.forcefullyCrashRenderer();
       await gone;
+      // Whatever the app's pages kept in web storage goes too (the usager's screens keep nothing there on purpose).
+      await contents.session.clearStorageData({ origin: APP_ORIGIN });
       await contents.loadURL(`${APP_ORIGIN}/index.html#/accueil`);
       // "Back" must not lead to the previous usager's screens.
       contents.navigationHistory.clear();

@@ -56,10 +56,8 @@ interface SessionExportRow {
   autonomy: string | null;
   oriented: number;
   orientation: string | null;
+  /** "id:category:outcome:orientation" per démarche, comma-separated (codes never hold ':' or ','). */
   demarches: string | null;
-  categories: string | null;
-  outcomes: string | null;
-  orientations: string | null;
   pieces: number;
   receipt_printed: number;
   survey_answered: number;
@@ -71,9 +69,6 @@ interface SessionExportRow {
 
 /** Multi-valued cells (several démarches, themes, …) list their codes separated by commas, in order. */
 const LIST = ',';
-const demarcheList = (expression: string, alias: string) =>
-  `(SELECT group_concat(${expression}, '${LIST}' ORDER BY position) FROM survey_session_demarche
-     WHERE session_id = s.id) AS ${alias}`;
 
 export function sessionLogCsv(
   db: Database,
@@ -85,18 +80,22 @@ export function sessionLogCsv(
       s.receipt_printed, s.survey_answered, s.already_helped, s.age_band, s.gender, s.social_status,
       (SELECT group_concat(theme, '${LIST}') FROM survey_session_theme WHERE session_id = s.id) AS themes,
       (SELECT group_concat(equipment, '${LIST}') FROM survey_session_equipment WHERE session_id = s.id) AS equipment,
-      ${demarcheList('demarche_id', 'demarches')},
-      ${demarcheList('category', 'categories')},
-      ${demarcheList(`coalesce(outcome, '${NOT_ENTERED}')`, 'outcomes')},
-      ${demarcheList("coalesce(orientation, '')", 'orientations')}
+      (SELECT group_concat(demarche_id || ':' || category || ':' || coalesce(outcome, '${NOT_ENTERED}') || ':' ||
+          coalesce(orientation, ''), '${LIST}' ORDER BY position)
+        FROM survey_session_demarche WHERE session_id = s.id) AS demarches
     FROM survey_session s
     WHERE s.day BETWEEN @from AND @to AND (@demarcheId IS NULL OR s.id IN
-      (SELECT session_id FROM survey_session_demarche WHERE demarche_id = @demarcheId))
+      (SELECT session_id FROM survey_session_demarche WHERE demarche_id = @demarcheId AND day BETWEEN @from AND @to))
     ORDER BY s.day, s.start_time, s.id`);
   let rows = 0;
   function* lines(): Generator<Cell[]> {
     for (const r of statement.iterate(query) as IterableIterator<SessionExportRow>) {
       rows += 1;
+      const demarches = (r.demarches ?? '')
+        .split(LIST)
+        .filter(Boolean)
+        .map((d) => d.split(':'));
+      const column = (index: number) => demarches.map((d) => d[index] ?? '').join(LIST);
       yield [
         station,
         r.day,
@@ -111,10 +110,10 @@ export function sessionLogCsv(
         r.autonomy ?? NOT_ENTERED,
         r.oriented === 1,
         r.orientation ?? '',
-        r.demarches ?? '',
-        r.categories ?? '',
-        r.outcomes ?? '',
-        r.orientations && /[^,]/.test(r.orientations) ? r.orientations : '',
+        column(0),
+        column(1),
+        column(2),
+        demarches.some((d) => d[3]) ? column(3) : '',
         r.pieces,
         r.receipt_printed === 1,
         r.survey_answered === 1,

@@ -23,8 +23,8 @@ export class LogWriter {
       VALUES (@day, @startTime, @minutes, @mediator, @placeType, @autonomy, @oriented, @orientation,
         @pieces, @receiptPrinted, @surveyAnswered, @alreadyHelped, @ageBand, @gender, @socialStatus)`);
     this.insertDemarche = db.prepare(`
-      INSERT INTO survey_session_demarche (session_id, position, demarche_id, category, outcome, orientation)
-      VALUES (?, ?, ?, ?, ?, ?)`);
+      INSERT INTO survey_session_demarche (session_id, position, day, demarche_id, category, outcome, orientation)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`);
     this.insertTheme = db.prepare('INSERT INTO survey_session_theme (session_id, theme) VALUES (?, ?)');
     this.insertEquipment = db.prepare('INSERT INTO survey_session_equipment (session_id, equipment) VALUES (?, ?)');
     this.insertResponse = db.prepare(`
@@ -50,7 +50,7 @@ export class LogWriter {
         socialStatus: form.profile.socialStatus,
       }).lastInsertRowid;
       entry.demarches.forEach((d, position) =>
-        this.insertDemarche.run(id, position, d.demarcheId, d.category, d.outcome, d.orientation),
+        this.insertDemarche.run(id, position, entry.day, d.demarcheId, d.category, d.outcome, d.orientation),
       );
       for (const theme of form.themes) this.insertTheme.run(id, theme);
       for (const equipment of form.equipment) this.insertEquipment.run(id, equipment);

@@ -65,3 +65,20 @@ export function periodsBetween(from: string, to: string, granularity: 'day' | 'w
   }
   return periods;
 }
+
+/** The median of values given as a histogram (value → how many times), sorted or not; null when empty. */
+export function medianOfHistogram(histogram: ReadonlyArray<{ value: number; count: number }>): number | null {
+  const sorted = [...histogram].filter((h) => h.count > 0).sort((a, b) => a.value - b.value);
+  const total = sorted.reduce((sum, h) => sum + h.count, 0);
+  if (total === 0) return null;
+  const valueAt = (rank: number) => {
+    let seen = 0;
+    for (const h of sorted) {
+      seen += h.count;
+      if (rank < seen) return h.value;
+    }
+    return sorted.at(-1)!.value;
+  };
+  const middle = Math.floor(total / 2);
+  return total % 2 === 1 ? valueAt(middle) : (valueAt(middle - 1) + valueAt(middle)) / 2;
+}

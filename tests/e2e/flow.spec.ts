@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { seedStation } from '../helpers/seed-station';
 import { expect, expectAccessible, test } from './fixtures';
-import { signIn } from './helpers/sign-in';
+import { signIn, signInAsReferent } from './helpers/sign-in';
 
 test.use({ seed: { run: (dir: string) => seedStation(dir) } });
 
@@ -107,9 +107,13 @@ test('carte grise: a change of owner left incomplete, plate checked, official si
   await page.getByLabel("Vérifier : Numéro d'immatriculation (plaque)").fill('ab 123 cd');
   await expect(page.getByTestId('format-normalized')).toHaveText('AB-123-CD');
 
+  // No internet here: the browser gets a stand-in page for the official host, so the new tab's address can be read.
+  await page.context().route('https://immatriculation.ants.gouv.fr/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<title>ANTS</title>' }),
+  );
   const popup = page.waitForEvent('popup');
   await page.getByRole('button', { name: 'Ouvrir la page de cette étape' }).click();
-  expect((await popup).url()).toContain('immatriculation.ants.gouv.fr');
+  expect((await popup).url()).toBe('https://immatriculation.ants.gouv.fr/');
   await expect(page.getByTestId('site-message')).toContainText('nouvel onglet');
 
   await page.getByTestId('piece-justificatif-domicile').getByRole('radio', { name: 'Présente' }).check();
@@ -167,4 +171,20 @@ test('the official-site panel refuses an address off the allowlist, in French', 
   await page.getByRole('button', { name: 'Ouvrir', exact: true }).click();
   await expect(page.getByTestId('site-message')).toContainText("n'est pas sécurisée");
   await expectAccessible(page);
+});
+
+test('the référent hides a démarche: the counter’s catalog no longer shows it', async ({ page, station }) => {
+  await signInAsReferent(page, station);
+  await page.getByRole('tab', { name: 'Démarches' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Démarches' })).toBeVisible();
+  const toggle = page.getByRole('switch', { name: 'Permis de conduire international' });
+  await expect(toggle).toBeChecked();
+  await expectAccessible(page);
+  await toggle.uncheck();
+  await expect(page.getByText('La démarche est masquée.')).toBeVisible();
+  await page.getByRole('button', { name: "Fermer l'espace référent" }).click();
+
+  await startAccompaniment(page, station);
+  await page.getByTestId('catalog-search').fill('international');
+  await expect(page.getByTestId('catalog-count')).toHaveText('0 démarche trouvée.');
 });

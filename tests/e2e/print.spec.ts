@@ -2,13 +2,14 @@ import type { Page } from '@playwright/test';
 import { paperText, startEscPosPeer, type EscPosPeer } from '../helpers/escpos-peer';
 import { seedStation } from '../helpers/seed-station';
 import { expect, expectAccessible, test } from './fixtures';
-import { signIn } from './helpers/sign-in';
+import { signIn, signInAsReferent } from './helpers/sign-in';
 
 let peer: EscPosPeer;
 
 test.beforeAll(async () => {
   peer = await startEscPosPeer();
 });
+test.beforeEach(() => peer.skipReceived());
 test.afterAll(async () => {
   await peer.close();
 });
@@ -55,7 +56,10 @@ async function fileDemarche(page: Page, numero: string): Promise<void> {
   }, numero);
 }
 
-test('shows the receipt exactly as it prints, then prints it on the network printer once', async ({ page, station }) => {
+test('shows the receipt exactly as it prints, then prints it on the network printer once', async ({
+  page,
+  station,
+}) => {
   await signIn(page, station);
   await page.getByRole('button', { name: 'Commencer un accompagnement' }).click();
   await page.waitForURL(/#\/demarches$/);
@@ -112,4 +116,34 @@ test('offers a retry and the A4 PDF when the printer refuses', async ({ page, st
   // Once the printer is back, the receipt still prints (the A4 PDF did not count as printed in the browser).
   await page.getByRole('button', { name: 'Imprimer', exact: true }).click();
   await expect(page.getByTestId('print-outcome')).toHaveText('Le reçu est imprimé. Donnez-le à la personne.');
+});
+
+test('lets the référent set the printer up, see its state live and print a test page', async ({ page, station }) => {
+  await signInAsReferent(page, station);
+  await page.getByRole('tab', { name: 'Imprimante' }).click();
+  await expect(page.getByRole('heading', { name: 'Imprimante de reçus' })).toBeVisible();
+  await expect(page.getByTestId('printer-live-state')).toContainText('Imprimante prête');
+  await expect(page.getByLabel('Adresse réseau')).toHaveValue(peer.url.replace('tcp://', ''));
+  await page.getByRole('combobox', { name: 'Largeur du papier' }).click();
+  await page.getByRole('option', { name: '58 mm – 32 colonnes' }).click();
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Enregistré.')).toBeVisible();
+  await expectAccessible(page);
+
+  const jobsBefore = peer.jobs.length;
+  await page.getByRole('button', { name: 'Imprimer une page de test' }).click();
+  await expect(page.getByText('Page de test envoyée.')).toBeVisible();
+  const job = await peer.nextJob();
+  expect(peer.jobs.length).toBe(jobsBefore + 1);
+  const paper = paperText(job.decoded);
+  expect(paper).toContain('12345678901234567890123456789012');
+  expect(paper.join(' ')).toContain("é è ê à ç ù ô î œ « » € '");
+
+  // The printer goes away: the live state says so within a few seconds.
+  await peer.set({ mode: 'refuse' });
+  try {
+    await expect(page.getByTestId('printer-live-state')).toContainText('refuse la connexion', { timeout: 15_000 });
+  } finally {
+    await peer.set({ mode: 'normal' });
+  }
 });

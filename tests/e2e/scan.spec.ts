@@ -61,6 +61,21 @@ test('a file refused by content says why, in French, naming the file', async ({ 
   await expect(page.getByText(/Le fichier « lettre\.jpg » n'est pas un scan/).first()).toBeVisible();
 });
 
+test('a file dragged and dropped onto the panel is imported', async ({ page, station }) => {
+  await signIn(page, station);
+  await page.getByRole('button', { name: 'Commencer un accompagnement' }).click();
+  await page.waitForURL(/#\/demarches$/);
+  await page.goto(`${station.url}#/pieces`);
+  const bytes = [...(await smallDocument('Glissé'))];
+  const dataTransfer = await page.evaluateHandle((content) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(content)], 'glisse.jpg', { type: 'image/jpeg' }));
+    return transfer;
+  }, bytes);
+  await page.getByTestId('scan-drop-zone').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByRole('img', { name: 'Miniature de glisse.jpg' })).toBeVisible({ timeout: 20_000 });
+});
+
 test('the référent tests the scan folder', async ({ page, station }) => {
   await signInAsReferent(page, station);
   await page.getByRole('tab', { name: 'Scanner' }).click();

@@ -130,6 +130,23 @@ test.describe('idle warning', () => {
     await expect(dialog).toHaveCount(0);
     await expect(page.getByTestId('session-bar')).toBeVisible();
   });
+
+  test('when nobody answers, the accompaniment ends by itself and the home screen says why', async ({
+    page,
+    station,
+  }) => {
+    test.setTimeout(120_000);
+    await signIn(page, station);
+    await page.getByRole('button', { name: 'Commencer un accompagnement' }).click();
+    await page.waitForURL(/#\/demarches$/);
+    await expect(page.getByRole('alertdialog')).toBeVisible({ timeout: 20_000 });
+    await page.waitForURL(/#\/accueil$/, { timeout: 70_000 });
+    const report = page.getByTestId('wipe-report');
+    await expect(report).toHaveAttribute('data-status', 'completed');
+    await expect(report).toContainText("l'accompagnement s'est terminé tout seul");
+    await expect(page.getByRole('alertdialog')).toHaveCount(0);
+    await expect(page.getByTestId('session-bar')).toHaveCount(0);
+  });
 });
 
 test('a file the wipe cannot remove is named to the mediator in French, and no screen of the usager stays', async ({
@@ -158,4 +175,27 @@ test('a file the wipe cannot remove is named to the mediator in French, and no s
   } finally {
     execFileSync('chattr', ['-i', locked]);
   }
+});
+
+test('after a crash of the station, the next start removes the workspace and the screen starts afresh', async ({
+  page,
+  station,
+}) => {
+  const canary = `CANARI${randomUUID().slice(0, 8).toUpperCase()}`;
+  await signIn(page, station);
+  await page.getByRole('button', { name: 'Commencer un accompagnement' }).click();
+  await page.waitForURL(/#\/demarches$/);
+  const [entry] = (await contract(station, [['flow.start', { demarcheId: 'permis-duplicata' }]])) as [{ key: string }];
+  await contract(station, [['flow.setNotes', { key: entry.key, notes: `Usager ${canary}` }]]);
+  expect(readdirSync(join(station.dataDir, 'sessions'))).toHaveLength(1);
+
+  await station.restart('SIGKILL');
+  expect(readdirSync(join(station.dataDir, 'sessions'))).toEqual([]);
+  for (const file of filesUnder(station.dataDir)) {
+    expect(readFileSync(file).includes(Buffer.from(canary)), file).toBe(false);
+  }
+  await page.goto(`${station.url}#/demarches`);
+  await expect(page).toHaveURL(/#\/connexion$/);
+  await expect(page.getByTestId('session-bar')).toHaveCount(0);
+  await expect(page.locator('body')).not.toContainText(canary);
 });

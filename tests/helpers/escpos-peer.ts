@@ -204,6 +204,8 @@ export interface PeerOptions {
   dropAfterBytes?: number;
   paperOut?: boolean;
   coverOpen?: boolean;
+  /** The roll ends once this many bytes of a connection were read (paper out reported from then on). */
+  paperEndsAfterBytes?: number;
 }
 
 export interface EscPosPeer {
@@ -214,8 +216,10 @@ export interface EscPosPeer {
   connections: number;
   options: Required<PeerOptions>;
   set(options: PeerOptions): Promise<void>;
-  /** Resolves with the next job (or the one already waiting past `after`). */
+  /** Resolves with the next job not yet taken (already received or still to come). */
   nextJob(timeoutMs?: number): Promise<ReceivedJob>;
+  /** Marks every job received so far as taken: the next nextJob() waits for a new one. */
+  skipReceived(): void;
   close(): Promise<void>;
 }
 
@@ -226,6 +230,7 @@ export async function startEscPosPeer(initial: PeerOptions = {}): Promise<EscPos
     dropAfterBytes: 64,
     paperOut: false,
     coverOpen: false,
+    paperEndsAfterBytes: Number.POSITIVE_INFINITY,
     ...initial,
   };
   const sockets = new Set<Socket>();
@@ -283,7 +288,8 @@ export async function startEscPosPeer(initial: PeerOptions = {}): Promise<EscPos
           continue;
         }
         const n = all[cursor + 2];
-        const { coverOpen, paperOut } = options;
+        const { coverOpen } = options;
+        const paperOut = options.paperOut || cursor >= options.paperEndsAfterBytes;
         if (n === 2) socket.write(Buffer.from([0x12 | (coverOpen ? 0x04 : 0) | (paperOut ? 0x20 : 0)]));
         else if (n === 4) socket.write(Buffer.from([0x12 | (paperOut ? 0x60 : 0)]));
         else if (n === 1) socket.write(Buffer.from([0x16]));
@@ -337,6 +343,9 @@ export async function startEscPosPeer(initial: PeerOptions = {}): Promise<EscPos
           resolve(job);
         });
       });
+    },
+    skipReceived() {
+      taken = peer.jobs.length;
     },
     async close() {
       await unlisten();

@@ -43,6 +43,13 @@ export class FakeWebContents extends EventEmitter {
   }
   reload() {}
   forcefullyCrashRenderer() {}
+  /** webContents.print: records the options; the test sets what the system dialog answers. */
+  printJobs: Array<Record<string, unknown>> = [];
+  printAnswer: [boolean, string] = [true, ''];
+  print(options: Record<string, unknown>, callback?: (success: boolean, failureReason: string) => void) {
+    this.printJobs.push(options);
+    callback?.(...this.printAnswer);
+  }
   setZoomFactor(factor: number) {
     this.zoomFactor = factor;
   }
@@ -153,6 +160,7 @@ export class BrowserWindow extends EventEmitter {
   constructor(readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> }) {
     super();
     this.webContents = new FakeWebContents(String(options.webPreferences?.partition ?? ''));
+    this.kiosk = options.kiosk === true;
     BrowserWindow.created.push(this);
     // As in Electron, the app hears of every new web contents (the app-wide guards of main/index.ts).
     app.emit('web-contents-created', {}, this.webContents);
@@ -179,7 +187,13 @@ export class BrowserWindow extends EventEmitter {
   isMinimized() {
     return false;
   }
-  setKiosk() {}
+  kiosk = false;
+  setKiosk(flag: boolean) {
+    this.kiosk = flag;
+  }
+  isKiosk() {
+    return this.kiosk;
+  }
   setFullScreen() {}
   getBounds() {
     return { x: 0, y: 0, width: 1280, height: 800 };

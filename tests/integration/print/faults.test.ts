@@ -107,6 +107,16 @@ describe('printer faults', () => {
     expect((await station.print.print()).result).toBe('printed');
   });
 
+  it('says the roll ended during the job, so the receipt is checked before a retry', async () => {
+    peer = await startEscPosPeer({ paperEndsAfterBytes: 500 });
+    station = openPrintStation(tempDir(), { interface: peer.url }, [deposee]);
+    const error = await fault(station.print.print());
+    expect(error.code).toBe('printer_paper_ran_out');
+    expect(error.userMessage).toContain("Regardez d'abord si le reçu est sorti");
+    expect(failures()[0]).toMatchObject({ code: 'printer_paper_ran_out', sent: 'partial' });
+    expect(station.session.facts.receiptPrinted).toBe(false);
+  });
+
   it('says no printer is set up when printing is disabled', async () => {
     station = openPrintStation(tempDir(), { enabled: false }, [deposee]);
     expect((await fault(station.print.print())).code).toBe('printer_disabled');

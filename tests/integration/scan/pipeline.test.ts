@@ -92,6 +92,18 @@ describe('scan import pipeline (real sharp, pdf.js, pdf-lib, encrypted workspace
     expect(Math.abs(r!.mean - g!.mean)).toBeLessThan(1);
   });
 
+  it('puts a transparent image on white paper', async () => {
+    const { scan, session } = await station();
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200"><text x="20" y="100" font-size="40">Texte</text></svg>';
+    await scan.importBytes(session, 'transparent.png', await sharp(Buffer.from(svg)).png().toBuffer(), 'drop');
+    const [item] = scan.list(session).imports;
+    const { data } = await sharp((await scan.uploadReady(session, item!.id)).bytes)
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    expect(data[0]).toBeGreaterThan(240);
+  });
+
   it('reads every page of a multi-page TIFF into one PDF', async () => {
     const { scan, session } = await station();
     await scan.importBytes(session, 'trois.tiff', await corpus.multiPageTiff(3), 'drop');
@@ -244,6 +256,16 @@ describe('scan import pipeline (real sharp, pdf.js, pdf-lib, encrypted workspace
     expect(png.status === 'too_large' || png.size <= 100_000).toBe(true);
   });
 
+  it("re-fits the file when the pièce's site sets a smaller limit", async () => {
+    const { scan, session } = await station();
+    await scan.importBytes(session, 'a4.jpg', a4, 'drop');
+    const [item] = scan.list(session).imports;
+    const fitted = await scan.update(session, item!.id, { pieceId: 'justificatif-domicile', limit: 300_000 });
+    expect(fitted).toMatchObject({ limit: 300_000, status: 'ready' });
+    expect(fitted.size).toBeLessThanOrEqual(300_000);
+    expect((await scan.uploadReady(session, item!.id)).bytes.length).toBeLessThanOrEqual(300_000);
+  });
+
   it('attaches, renames, reorders and removes imports', async () => {
     const { scan, session } = await station();
     await scan.importBytes(session, 'a.jpg', await corpus.smallDocument('A'), 'drop', {
@@ -253,7 +275,7 @@ describe('scan import pipeline (real sharp, pdf.js, pdf-lib, encrypted workspace
     await scan.importBytes(session, 'b.jpg', await corpus.smallDocument('B'), 'drop');
     const [a, b] = scan.list(session).imports;
     expect(a).toMatchObject({ demarcheId: 'permis', pieceId: 'identite' });
-    await scan.update(session, b!.id, { label: 'Justificatif de domicile', pieceId: 'domicile', demarcheId: 'permis' });
+    await scan.update(session, b!.id, { label: 'Justificatif de domicile', pieceId: 'identite', demarcheId: 'permis' });
     scan.move(session, b!.id, 'up');
     expect(scan.list(session).imports.map((item) => item.label)).toEqual(['Justificatif de domicile', 'a.jpg']);
     expect(scan.list(session).imports[0]!.uploadName).toBe('Justificatif_de_domicile.jpg');

@@ -36,6 +36,14 @@ describe('the watched scan folder (real folder, real chokidar)', () => {
     await eventually(() => !existsSync(join(folder, 'SCAN_0001.jpg')));
   });
 
+  it('shows a folder file whose name holds control characters under a safe name', async () => {
+    const { services, scan, folder } = await watchedStation();
+    const session = startSession(services);
+    writeFileSync(join(folder, 'scan\u0007\nrecto\\verso.jpg'), await corpus.smallDocument('Nom bizarre'));
+    await eventually(() => scan.list(session).imports.length === 1);
+    expect(scan.list(session).imports[0]!.label).toBe('verso.jpg');
+  });
+
   it('waits for a file still being written before importing it', async () => {
     const { services, scan, folder } = await watchedStation();
     const session = startSession(services);
@@ -117,6 +125,12 @@ describe('the watched scan folder (real folder, real chokidar)', () => {
     await eventually(() => scan.list(session).notices.length === 1);
     expect(scan.list(session).notices[0]!.message).toContain("n'a pas pu être supprimé");
     expect(scan.list(session).imports).toHaveLength(1);
+    // The folder comes and goes (the watcher reports every file again): the same original is not imported twice.
+    await services.scan.close();
+    await services.scan.applyConfig();
+    await eventually(() => scan.folderStatus().state === 'watching');
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(scan.list(session).imports).toHaveLength(1);
   });
 
   it('reports a folder that disappears and recovers when it comes back', async () => {
@@ -132,6 +146,17 @@ describe('the watched scan folder (real folder, real chokidar)', () => {
     renameSync(away, folder);
     await eventually(() => scan.folderStatus().state === 'watching');
     writeFileSync(join(folder, 'apres.jpg'), await corpus.smallDocument('Après retour'));
+    await eventually(() => scan.list(session).imports.length === 1);
+  });
+
+  it('follows the référent changing the scan folder', async () => {
+    const { services, scan } = await watchedStation();
+    const session = startSession(services);
+    const other = join(tempDir(), 'nouveau-dossier');
+    mkdirSync(other);
+    services.config.setSection('scan', { ...services.config.section('scan'), folder: other });
+    await eventually(() => scan.folderStatus().folder === other && scan.folderStatus().state === 'watching');
+    writeFileSync(join(other, 'nouveau.jpg'), await corpus.smallDocument('Nouveau dossier'));
     await eventually(() => scan.list(session).imports.length === 1);
   });
 

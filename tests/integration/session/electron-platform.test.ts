@@ -16,8 +16,17 @@ describe('desktop side of the wipe', () => {
     vi.spyOn(contents, 'loadURL').mockImplementation(async (url: string) => void steps.push(`load ${url}`));
     vi.spyOn(contents.navigationHistory, 'clear').mockImplementation(() => void steps.push('history cleared'));
 
+    vi.spyOn(contents.session, 'clearStorageData').mockImplementation(async (options?: unknown) => {
+      steps.push(`storage cleared ${JSON.stringify(options)}`);
+    });
+
     await sessionPlatform(() => window as never).replaceRenderer();
-    expect(steps).toEqual(['crash', 'load app://point-numerique/index.html#/accueil', 'history cleared']);
+    expect(steps).toEqual([
+      'crash',
+      'storage cleared {"origin":"app://point-numerique"}',
+      'load app://point-numerique/index.html#/accueil',
+      'history cleared',
+    ]);
   });
 
   it('does nothing when the window is already gone', async () => {

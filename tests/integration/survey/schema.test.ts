@@ -71,6 +71,7 @@ describe('the anonymous session log in station.db', () => {
     expect(columns(db, 'survey_session_demarche')).toEqual([
       'session_id INTEGER',
       'position INTEGER',
+      'day TEXT',
       'demarche_id TEXT',
       'category TEXT',
       'outcome TEXT',
@@ -133,7 +134,7 @@ describe('the anonymous session log in station.db', () => {
     }
     const id = insertSession(db).lastInsertRowid;
     const demarche = db.prepare(
-      'INSERT INTO survey_session_demarche (session_id, position, demarche_id, category, outcome, orientation) VALUES (?, ?, ?, ?, ?, ?)',
+      "INSERT INTO survey_session_demarche (session_id, position, day, demarche_id, category, outcome, orientation) VALUES (?, ?, '2026-11-23', ?, ?, ?, ?)",
     );
     expect(() => demarche.run(id, 0, 'permis-renouvellement', 'permis', 'deposee', null)).not.toThrow();
     expect(() => demarche.run(id, 1, 'Dossier 2026-AB-123 de M. Dupont', 'permis', null, null)).toThrow(/CHECK/);
@@ -168,7 +169,9 @@ describe('the anonymous session log in station.db', () => {
     for (const code of THEME_CODES) db.prepare('INSERT INTO survey_session_theme VALUES (?, ?)').run(id, code);
     for (const code of EQUIPMENT_CODES) db.prepare('INSERT INTO survey_session_equipment VALUES (?, ?)').run(id, code);
     OUTCOME_CODES.forEach((code, i) =>
-      db.prepare('INSERT INTO survey_session_demarche VALUES (?, ?, ?, ?, ?, NULL)').run(id, i, 'd', 'c', code),
+      db
+        .prepare("INSERT INTO survey_session_demarche VALUES (?, ?, '2026-11-23', ?, ?, ?, NULL)")
+        .run(id, i, 'd', 'c', code),
     );
     for (const item of SURVEY_ITEMS) {
       for (const level of SATISFACTION_LEVELS) {
@@ -184,7 +187,9 @@ describe('the anonymous session log in station.db', () => {
   it('deletes the démarches, themes and equipment of an entry with the entry', () => {
     const db = openStationDb(tempDir());
     const id = insertSession(db).lastInsertRowid;
-    db.prepare("INSERT INTO survey_session_demarche VALUES (?, 0, 'permis', 'permis', NULL, NULL)").run(id);
+    db.prepare("INSERT INTO survey_session_demarche VALUES (?, 0, '2026-11-23', 'permis', 'permis', NULL, NULL)").run(
+      id,
+    );
     db.prepare("INSERT INTO survey_session_theme VALUES (?, 'transports_mobilite')").run(id);
     db.prepare("INSERT INTO survey_session_equipment VALUES (?, 'ordinateur')").run(id);
     db.prepare('DELETE FROM survey_session WHERE id = ?').run(id);

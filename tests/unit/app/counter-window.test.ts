@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as electron from 'electron';
-import { openCounterWindow } from '../../../main/app/electron-counter-window';
+import { applyShellOptions, openCounterWindow } from '../../../main/app/electron-counter-window';
 import { WINDOW_BOUNDS_KEY, WindowBoundsSchema } from '../../../main/app/window-bounds';
 import { silentLogger } from '../../../main/log';
 import { createServices, type Services } from '../../../main/services';
@@ -61,6 +61,18 @@ describe('the counter window', () => {
     expect(window.options.kiosk).toBe(true);
     window.emit('close');
     expect(savedPlace()).toBeUndefined();
+  });
+
+  it('enters and leaves kiosk mode as soon as the référent changes it, and keeps no place meanwhile', () => {
+    const window = open();
+    applyShellOptions(window as never, { kiosk: true, openAtLogin: false });
+    expect(window.isKiosk()).toBe(true);
+    window.emit('close');
+    expect(savedPlace()).toBeUndefined();
+    applyShellOptions(window as never, { kiosk: false, openAtLogin: false });
+    expect(window.isKiosk()).toBe(false);
+    window.emit('close');
+    expect(savedPlace()).toBeDefined();
   });
 
   it('opens with the defaults when the station database could not be opened', () => {

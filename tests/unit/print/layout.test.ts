@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codePageSubstitute } from '../../../main/print/code-page';
-import { layoutReceipt, layoutTestPage, wrap, type ReceiptLine } from '../../../main/print/layout';
+import { asciiUrl, layoutReceipt, layoutTestPage, wrap, type ReceiptLine } from '../../../main/print/layout';
 import { buildReceiptModel } from '../../../main/print/receipt-model';
 import { ACCENTS, abandonnee, deposee, incomplete, orientee, station } from './receipt-records';
 
@@ -63,5 +63,10 @@ describe('receipt layout', () => {
     expect(texts(lines)).toContain('123456789012345678901234567890123456789012');
     expect(texts(lines).join(' ')).toContain(ACCENTS);
     expect(lines.some((l) => l.kind === 'qr')).toBe(true);
+  });
+
+  it('gives the QR code an ASCII address', () => {
+    expect(asciiUrl('https://exemple.fr/démarche')).toBe('https://exemple.fr/d%C3%A9marche');
+    expect(asciiUrl('https://préfecture.fr/')).toBe('https://xn--prfecture-c4a.fr/');
   });
 });

@@ -34,6 +34,19 @@ describe('wipe step retries', () => {
     expect((outcome.error as Error).message).toBe('locked');
     expect(pauses).toEqual([40, 120]);
   });
+  it('counts an attempt that never answers as failed, so a hanging step cannot hold the wipe', async () => {
+    let calls = 0;
+    const outcome = await withRetries(
+      () => {
+        calls++;
+        return calls === 1 ? new Promise(() => {}) : 'second try';
+      },
+      [1],
+      instant,
+      20,
+    );
+    expect(outcome).toMatchObject({ ok: true, value: 'second try', attempts: 2 });
+  });
 });
 
 describe('clipboard guard', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WipeReport } from '../../../preload/api';
 import { formatElapsed } from '../../../renderer/src/features/session/elapsed';
 import { isSessionPath } from '../../../renderer/src/features/session/SessionGate';
-import { formatBytes, wipeSummary } from '../../../renderer/src/features/session/wipe-summary';
+import { formatBytes, wipeReason, wipeSummary } from '../../../renderer/src/features/session/wipe-summary';
 
 const report: WipeReport = {
   reason: 'ended',
@@ -31,6 +31,7 @@ describe('home screen texts of the session', () => {
     expect(
       wipeSummary({ ...report, removed: { ...report.removed, workspaceFiles: 0, participants: ['site'] } }),
     ).toContain('Aucun fichier');
+    expect(wipeReason({ ...report, reason: 'idle' })).toContain("s'est terminé tout seul");
     expect(formatBytes(900)).toBe('900 o');
     expect(formatBytes(300_000)).toBe('293 Ko');
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { durationBucket, formatRate, itemFigures, median, periodOf, periodsBetween } from '../../../main/survey/rates';
+import {
+  durationBucket,
+  formatRate,
+  itemFigures,
+  median,
+  medianOfHistogram,
+  periodOf,
+  periodsBetween,
+} from '../../../main/survey/rates';
 
 describe('satisfaction rate of an item', () => {
   it('counts très satisfait + satisfait among the answers other than "je ne sais pas"', () => {
@@ -46,6 +54,30 @@ describe('median duration', () => {
     expect(median([45, 10, 30])).toBe(30);
     expect(median([10, 20, 30, 90])).toBe(25);
     expect(median([])).toBeNull();
+  });
+
+  it('reads the same median from a histogram of durations', () => {
+    expect(
+      medianOfHistogram([
+        { value: 45, count: 1 },
+        { value: 10, count: 1 },
+        { value: 30, count: 1 },
+      ]),
+    ).toBe(30);
+    expect(
+      medianOfHistogram([
+        { value: 90, count: 1 },
+        { value: 20, count: 2 },
+        { value: 10, count: 1 },
+      ]),
+    ).toBe(20);
+    expect(
+      medianOfHistogram([
+        { value: 10, count: 2 },
+        { value: 30, count: 2 },
+      ]),
+    ).toBe(20);
+    expect(medianOfHistogram([{ value: 10, count: 0 }])).toBeNull();
   });
 
   it('does not change the list it is given', () => {

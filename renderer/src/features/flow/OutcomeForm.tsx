@@ -83,7 +83,19 @@ export function OutcomeForm({
           <FormLabel component="legend" sx={{ fontWeight: 700, color: 'text.primary' }}>
             Comment la démarche s'est-elle terminée ?
           </FormLabel>
-          <RadioGroup row name="resultat" value={kind} onChange={(event) => setKind(event.target.value as Kind)}>
+          <RadioGroup
+            row
+            name="resultat"
+            value={kind}
+            onChange={(event) => {
+              const next = event.target.value as Kind;
+              setKind(next);
+              // The pièces marked missing in the checklist are ticked already.
+              if (next === 'incomplete' && missing.length === 0) {
+                setMissing(demarche.pieces.filter((p) => entry.pieces[p.id]?.status === 'manquant').map((p) => p.id));
+              }
+            }}
+          >
             {(Object.keys(OUTCOME_LABELS) as Kind[]).map((value) => (
               <FormControlLabel key={value} value={value} control={<Radio />} label={OUTCOME_LABELS[value]} />
             ))}

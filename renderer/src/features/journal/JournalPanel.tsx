@@ -89,6 +89,7 @@ export function JournalPanel() {
             label="Événement"
             value={code}
             onChange={(e) => setCode(e.target.value)}
+            slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
             sx={{ minWidth: 280 }}
           >
             <MenuItem value="">Tous les événements</MenuItem>

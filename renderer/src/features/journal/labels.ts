@@ -10,6 +10,7 @@ export const JOURNAL_LABELS: Record<string, string> = {
   'mediator.signed_out': 'Déconnexion d’un médiateur',
   'mediator.locked_out': 'Médiateur bloqué (codes incorrects)',
   'referent.signed_in': 'Connexion du référent',
+  'referent.signed_out': 'Espace référent fermé',
   'referent.locked_out': 'Code du référent bloqué (codes incorrects)',
   'session.opened': 'Accompagnement commencé',
   'session.closed': 'Accompagnement terminé',
@@ -23,8 +24,23 @@ export const JOURNAL_LABELS: Record<string, string> = {
   'retention.purged': 'Purge des anciennes données',
 };
 
+const DETAIL_LABELS: Record<string, string> = {
+  section: 'partie',
+  sections: 'parties',
+  mediator: 'médiateur n°',
+  mediators: 'médiateurs',
+  active: 'actif',
+  pin: 'code',
+  pins: 'avec les codes',
+  referentPin: 'code du référent',
+  lockouts: 'blocages',
+  imported: 'par fichier',
+  reason: 'motif',
+  minutes: 'minutes',
+};
+
 export function describeDetails(details: Record<string, number | boolean | string>): string {
   return Object.entries(details)
-    .map(([key, value]) => `${key} : ${value === true ? 'oui' : value === false ? 'non' : value}`)
+    .map(([key, value]) => `${DETAIL_LABELS[key] ?? key} : ${value === true ? 'oui' : value === false ? 'non' : value}`)
     .join(', ');
 }

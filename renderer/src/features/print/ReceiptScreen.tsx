@@ -52,7 +52,10 @@ export function ReceiptScreen() {
     try {
       const result = await call(api().print.receipt({ reprint }));
       if (result.result === 'already_printed') {
-        setOutcome({ kind: 'ok', text: 'Le reçu est déjà imprimé. Pour un deuxième exemplaire, choisissez « Réimprimer ».' });
+        setOutcome({
+          kind: 'ok',
+          text: 'Le reçu est déjà imprimé. Pour un deuxième exemplaire, choisissez « Réimprimer ».',
+        });
       } else if (result.result === 'printed') {
         setOutcome({ kind: 'ok', text: 'Le reçu est imprimé. Donnez-le à la personne.' });
       }
@@ -157,13 +160,13 @@ function PrinterState({ status, checking }: { status: PrinterStatus | null; chec
   if (!status) return <Typography>L'état de l'imprimante est inconnu.</Typography>;
   if (!status.enabled) {
     return (
-      <Alert severity="info">
-        Aucune imprimante de reçus n'est réglée sur ce poste. Imprimez le reçu en A4 (PDF).
-      </Alert>
+      <Alert severity="info">Aucune imprimante de reçus n'est réglée sur ce poste. Imprimez le reçu en A4 (PDF).</Alert>
     );
   }
   if (status.connected) {
-    return <Chip color="success" label="Imprimante prête" data-testid="printer-state" sx={{ alignSelf: 'flex-start' }} />;
+    return (
+      <Chip color="success" label="Imprimante prête" data-testid="printer-state" sx={{ alignSelf: 'flex-start' }} />
+    );
   }
   return (
     <Alert severity="warning" data-testid="printer-state">

@@ -12,6 +12,8 @@ import { FORMAT_LABELS, sizeText, type ScanImport } from './types';
 export interface PieceOption {
   id: string;
   label: string;
+  /** The démarche site's size limit for this pièce, when it states one (else the station default). */
+  maxUploadBytes?: number;
 }
 
 interface Props {
@@ -146,6 +148,7 @@ export function ImportCard({ item, demarcheId, pieces, first, last, onPreview, o
               onChange={(e) =>
                 void update({
                   pieceId: e.target.value === AUTRE ? null : e.target.value,
+                  limit: pieces.find((piece) => piece.id === e.target.value)?.maxUploadBytes ?? null,
                   ...(demarcheId ? { demarcheId } : {}),
                 })
               }

@@ -36,7 +36,12 @@ export function PiecesScreen() {
       .flow.demarche({ id: demarcheId })
       .then((result) => {
         if (live && result.ok) {
-          setLoaded({ demarcheId, pieces: result.value.pieces.map((piece) => ({ id: piece.id, label: piece.label })) });
+          setLoaded({
+            demarcheId,
+            pieces: result.value.pieces
+              .filter((piece) => piece.kind === 'upload')
+              .map((piece) => ({ id: piece.id, label: piece.label, maxUploadBytes: piece.maxUploadBytes })),
+          });
         }
       });
     return () => {

@@ -74,6 +74,8 @@ export function useSession(): SessionValue {
  * main): the page is loaded again from scratch, on the home screen, so no React state of the usager survives.
  */
 function replaceThisPage(): void {
+  window.sessionStorage.clear();
+  window.localStorage.clear();
   window.history.replaceState(null, '', '#/accueil');
   window.location.reload();
 }

@@ -1,6 +1,6 @@
 import { Alert, AlertTitle, List, ListItem } from '@mui/material';
 import type { WipeReport } from '../../../../preload/api';
-import { wipeSummary } from './wipe-summary';
+import { wipeReason, wipeSummary } from './wipe-summary';
 
 /** What the last wipe removed; when part of it failed, what could not be removed and what to do. */
 export function WipeReportNotice({ report }: { report: WipeReport }) {
@@ -10,7 +10,7 @@ export function WipeReportNotice({ report }: { report: WipeReport }) {
         <AlertTitle component="h2" sx={{ fontSize: '1.1rem', fontWeight: 700 }}>
           Les données de l'accompagnement précédent ont été effacées
         </AlertTitle>
-        {wipeSummary(report)}
+        {wipeReason(report)} {wipeSummary(report)}
       </Alert>
     );
   }
@@ -25,7 +25,7 @@ export function WipeReportNotice({ report }: { report: WipeReport }) {
       <AlertTitle component="h2" sx={{ fontSize: '1.1rem', fontWeight: 700 }}>
         L'effacement de l'accompagnement précédent n'est pas complet
       </AlertTitle>
-      {wipeSummary(report)}
+      {wipeReason(report)} {wipeSummary(report)}
       <List dense>
         {report.problems.map((problem) => (
           <ListItem key={problem} sx={{ display: 'list-item', listStyle: 'disc', ml: 2 }}>

@@ -18,3 +18,15 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} Ko`;
   return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} Mo`;
 }
+
+const REASONS: Record<WipeReport['reason'], string> = {
+  ended: "L'accompagnement a été terminé.",
+  signed_out: "Le médiateur s'est déconnecté.",
+  idle: "Personne n'a utilisé le poste pendant le délai prévu : l'accompagnement s'est terminé tout seul.",
+  quit: "L'application a été fermée.",
+};
+
+/** Why the previous accompaniment ended, for the mediator coming back to the counter. */
+export function wipeReason(report: WipeReport): string {
+  return REASONS[report.reason];
+}

@@ -29,6 +29,7 @@ export function SessionsChart({ stats }: { stats: Stats }) {
       <BarChart
         height={260}
         xAxis={[{ scaleType: 'band', data: stats.series.map((s) => s.period) }]}
+        yAxis={[{ tickMinStep: 1 }]}
         series={[{ data: stats.series.map((s) => s.sessions), label: 'Accompagnements', color: '#000091' }]}
         hideLegend
       />
@@ -68,6 +69,7 @@ export function OutcomesChart({ stats }: { stats: Stats }) {
       <BarChart
         height={240}
         xAxis={[{ scaleType: 'band', data: entries.map(([code]) => TABLE_LABELS.outcomes[code] ?? NOT_ENTERED_LABEL) }]}
+        yAxis={[{ tickMinStep: 1 }]}
         series={[{ data: entries.map(([, n]) => n), label: 'Démarches', color: '#0063cb' }]}
         hideLegend
       />
@@ -75,13 +77,20 @@ export function OutcomesChart({ stats }: { stats: Stats }) {
   );
 }
 
+const SHORT_AUTONOMY: Record<string, string> = {
+  entierement_accompagne: 'Avec guidage',
+  partiellement_autonome: 'Guidage si besoin',
+  autonome: 'Autonome',
+};
+
 export function AutonomyChart({ stats }: { stats: Stats }) {
   const entries = Object.entries(stats.autonomy);
   return (
     <ChartBox title="Autonomie des usagers" summary="Nombre d'accompagnements par niveau d'autonomie.">
       <BarChart
         height={240}
-        xAxis={[{ scaleType: 'band', data: entries.map(([code]) => TABLE_LABELS.autonomy[code] ?? NOT_ENTERED_LABEL) }]}
+        xAxis={[{ scaleType: 'band', data: entries.map(([code]) => SHORT_AUTONOMY[code] ?? NOT_ENTERED_LABEL) }]}
+        yAxis={[{ tickMinStep: 1 }]}
         series={[{ data: entries.map(([, n]) => n), label: 'Accompagnements', color: '#b34000' }]}
         hideLegend
       />

@@ -1,0 +1,147 @@
+/**
+ * Statistics and export on a busy counter's five years: 100 000 logged sessions (≈ 55 a day) in a real
+ * station.db. Targets: the statistics screen's queries for a full year < 50 ms; the CSV export of every row < 2 s.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openStationDb } from '../../main/db/open';
+import { sessionLogCsv } from '../../main/survey/exports';
+import type { LogEntry, ResponseRow } from '../../main/survey/log-entry';
+import { LogWriter } from '../../main/survey/log-writer';
+import { SurveyStats } from '../../main/survey/stats';
+import {
+  AUTONOMY_CODES,
+  EndFormSchema,
+  OUTCOME_CODES,
+  SATISFACTION_LEVELS,
+  SURVEY_ITEMS,
+  type SatisfactionLevel,
+} from '../../preload/contract/survey';
+
+const SESSIONS = 100_000;
+const DEMARCHES = [
+  ['permis-renouvellement', 'permis'],
+  ['permis-duplicata', 'permis'],
+  ['cg-changement-titulaire', 'carte-grise'],
+  ['cg-changement-adresse', 'carte-grise'],
+  ['cg-declaration-cession', 'carte-grise'],
+  ['cni-pre-demande', 'identite'],
+  ['passeport-pre-demande', 'identite'],
+] as const;
+
+/** A small deterministic generator, so every run measures the same data. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
+function timed<T>(run: () => T): { ms: number; value: T } {
+  const start = performance.now();
+  const value = run();
+  return { ms: performance.now() - start, value };
+}
+
+function summary(samples: number[]): string {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return `median ${at(0.5).toFixed(1)} ms, p90 ${at(0.9).toFixed(1)} ms, max ${at(1).toFixed(1)} ms`;
+}
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'pn-bench-survey-'));
+  try {
+    const db = openStationDb(dir);
+    const writer = new LogWriter(db);
+    const rand = random(7);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
+    const first = Date.UTC(2021, 0, 4);
+    const span = 5 * 365;
+
+    const seeded = timed(() =>
+      db.transaction(() => {
+        for (let i = 0; i < SESSIONS; i++) {
+          const day = new Date(first + Math.floor((i / SESSIONS) * span) * 86_400_000).toISOString().slice(0, 10);
+          const count = rand() < 0.2 ? 2 : 1;
+          const demarches = Array.from({ length: count }, () => {
+            const [demarcheId, category] = pick(DEMARCHES);
+            const outcome = rand() < 0.1 ? null : pick(OUTCOME_CODES);
+            return { demarcheId, category, outcome, orientation: outcome === 'orientee' ? 'mairie' : null };
+          });
+          const answered = rand() < 0.6;
+          const entry: LogEntry = {
+            day,
+            startTime: `${String(9 + Math.floor(rand() * 8)).padStart(2, '0')}:${pick(['00', '15', '30', '45'])}`,
+            minutes: 5 + Math.floor(rand() * 110),
+            mediator: pick(['Camille', 'Lou', 'Sacha', 'Noa']),
+            form: EndFormSchema.parse({
+              autonomy: rand() < 0.15 ? null : pick(AUTONOMY_CODES),
+              themes: ['transports_mobilite'],
+              equipment: ['ordinateur', 'scanner'],
+            }),
+            demarches,
+            pieces: Math.floor(rand() * 5),
+            receiptPrinted: rand() < 0.7,
+            surveyAnswered: answered,
+          };
+          const levels: Partial<Record<(typeof SURVEY_ITEMS)[number], SatisfactionLevel>> = {};
+          for (const item of SURVEY_ITEMS) if (rand() < 0.9) levels[item] = pick(SATISFACTION_LEVELS);
+          const response: ResponseRow | null = answered
+            ? { day, demarcheId: demarches[0]!.demarcheId, category: demarches[0]!.category, levels, recommend: 'oui' }
+            : null;
+          writer.write(entry, response);
+        }
+      })(),
+    );
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('optimize');
+    console.log(
+      `seeded ${SESSIONS} sessions (5 years) in ${(seeded.ms / 1000).toFixed(1)} s; station.db ${(
+        statSync(join(dir, 'station.db')).size /
+        1024 /
+        1024
+      ).toFixed(1)} MiB`,
+    );
+
+    const stats = new SurveyStats(db);
+    const year = { from: '2024-01-01', to: '2024-12-31' };
+    const cold = timed(() => stats.compute({ ...year, granularity: 'month', demarcheId: null }));
+    console.log(
+      `statistics, full year (${cold.value.sessions} sessions, ${cold.value.satisfaction.responses} responses): first call ${cold.ms.toFixed(1)} ms`,
+    );
+    for (const [label, query] of [
+      ['full year, all démarches, by month', { ...year, granularity: 'month' as const, demarcheId: null }],
+      ['full year, all démarches, by day', { ...year, granularity: 'day' as const, demarcheId: null }],
+      ['full year, one démarche, by week', { ...year, granularity: 'week' as const, demarcheId: 'cni-pre-demande' }],
+      [
+        'one month, all démarches, by day',
+        { from: '2024-06-01', to: '2024-06-30', granularity: 'day' as const, demarcheId: null },
+      ],
+    ] as const) {
+      const samples = Array.from({ length: 20 }, () => timed(() => stats.compute(query)).ms);
+      console.log(`statistics, ${label}: ${summary(samples)} (target < 50 ms)`);
+    }
+
+    const exports: number[] = [];
+    let rows = 0;
+    let bytes = 0;
+    for (let i = 0; i < 3; i++) {
+      const made = timed(() =>
+        sessionLogCsv(db, 'Sous-préfecture de Test', { from: '0000-01-01', to: '9999-12-31', demarcheId: null }),
+      );
+      exports.push(made.ms);
+      rows = made.value.rows;
+      bytes = Buffer.byteLength(made.value.csv);
+    }
+    console.log(
+      `CSV export of the whole log (${rows} rows, ${(bytes / 1024 / 1024).toFixed(1)} MiB): ${summary(exports)} (target < 2000 ms)`,
+    );
+    db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
