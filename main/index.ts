@@ -6,6 +6,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { dataDirFrom } from './data-dir';
 import { bindIpc, forwardEvents } from './ipc';
 import { electronFileDialogs } from './config/electron-file-dialogs';
+import { electronSaveExport } from './survey/electron-save-export';
 import { createFileLogger } from './log';
 import { electronScanPicker } from './scan/electron-pick';
 import { electronPrintA4 } from './print/electron-a4';
@@ -38,6 +39,7 @@ if (!app.requestSingleInstanceLock()) {
       appVersion: app.getVersion(),
       ...sessionPlatform(() => mainWindow),
       configFiles: electronFileDialogs(() => mainWindow),
+      saveExport: electronSaveExport(() => mainWindow),
       pickScanFiles: electronScanPicker(() => mainWindow),
       site: electronSite(() => mainWindow),
       ...electronPrintA4(() => mainWindow),

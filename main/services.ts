@@ -79,9 +79,17 @@ export function createServices({ dataDir, platform, log, clock }: ServiceOptions
     now: clock && (() => new Date(clock.now())),
   });
   const flow = new FlowService({ catalogDir: demarchesCatalogDir(), config, sessions, log });
-  const scan = new ScanService({ sessions, config, bus, log, pickFiles: platform.pickScanFiles });
+  const scan = new ScanService({ sessions, config, bus, log, journal, pickFiles: platform.pickScanFiles });
   void scan.start().catch(() => log.warn('scan.start_failed'));
-  const site = new SiteService({ config, sessions, bus, log, host: platform.site, uploads: scanUploadSource(() => scan) });
+  const site = new SiteService({
+    config,
+    sessions,
+    bus,
+    log,
+    host: platform.site,
+    uploads: scanUploadSource(() => scan),
+    printA4: platform.printA4,
+  });
   const print = new PrintService({ config, journal, sessions, platform, log, records: (s) => flow.records(s) });
   return {
     dataDir,

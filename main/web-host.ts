@@ -32,7 +32,11 @@ const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const rendererDir = options.rendererDir ?? resolve(__dirname, '..', 'out', 'renderer');
   const log = createFileLogger(options.dataDir);
-  const station = startStation(options.dataDir, { transport: 'web', appVersion: readVersion(), site: newTabSite() }, log);
+  const station = startStation(
+    options.dataDir,
+    { transport: 'web', appVersion: readVersion(), site: newTabSite() },
+    log,
+  );
   let origin = '';
 
   const server: Server = createServer(async (request, response) => {

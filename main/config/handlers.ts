@@ -52,6 +52,8 @@ export function configHandlers(services: Services): Pick<Handlers, ConfigChannel
       const merged = mergeSections(services.config, { [section]: value });
       const saved = services.config.setSection(section, merged[section]);
       services.journal.append('config.changed', { section }, 'referent');
+      // Kiosk and start-at-login take effect now, not at the next start.
+      if (section === 'session') services.platform.applyShellOptions?.(services.config.section('session'));
       return saved;
     },
     'config.listMediators': () => access.listMediators(),

@@ -13,7 +13,9 @@ export interface CatalogLoad {
 export function readCatalogDir(dir: string): CatalogLoad {
   const demarches: Demarche[] = [];
   const problems: string[] = [];
-  for (const name of readdirSync(dir).filter((file) => file.endsWith('.json')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .sort()) {
     const parsed = parseDemarche(readJson(join(dir, name)), `fichier ${name}`);
     if (parsed.ok) {
       if (parsed.demarche.id !== name.slice(0, -5)) {
@@ -36,7 +38,10 @@ export function parseLocalDemarches(entries: readonly unknown[]): CatalogLoad {
   return { demarches, problems };
 }
 
-function parseDemarche(value: unknown, where: string): { ok: true; demarche: Demarche } | { ok: false; problem: string } {
+function parseDemarche(
+  value: unknown,
+  where: string,
+): { ok: true; demarche: Demarche } | { ok: false; problem: string } {
   const result = DemarcheSchema.safeParse(value);
   if (result.success) return { ok: true, demarche: result.data };
   const issue = result.error.issues[0];
@@ -68,7 +73,8 @@ export function checkCatalog(demarches: readonly Demarche[], allowedHosts: reado
     const say = (text: string) => problems.push(`${d.id} : ${text}`);
     const urls = [d.startUrl, d.followUp.url, ...d.steps.flatMap((step) => (step.site ? [step.site] : []))];
     for (const url of urls) {
-      if (!isAllowlistedHttpsUrl(url, allowedHosts)) say(`l'adresse ${url} n'est pas dans la liste des sites autorisés.`);
+      if (!isAllowlistedHttpsUrl(url, allowedHosts))
+        say(`l'adresse ${url} n'est pas dans la liste des sites autorisés.`);
     }
     const pieceIds = new Set<string>();
     for (const piece of d.pieces) {

@@ -25,7 +25,8 @@ export function checkPlate(value: string): FormatCheck {
     return {
       ok: true,
       normalized: `${siv[1]}-${siv[2]}-${siv[3]}`,
-      message: 'Plaque au format actuel (SIV). Sur le site, tapez-la avec les tirets : ' + `${siv[1]}-${siv[2]}-${siv[3]}.`,
+      message:
+        'Plaque au format actuel (SIV). Sur le site, tapez-la avec les tirets : ' + `${siv[1]}-${siv[2]}-${siv[3]}.`,
     };
   }
   const fni = FNI.exec(squeeze(raw));

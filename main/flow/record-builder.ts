@@ -35,11 +35,7 @@ export function buildRecord(demarche: Demarche, entry: FlowEntryState): FlowReco
 function nextSteps(demarche: Demarche, entry: FlowEntryState, orientation: FlowRecord['orientation']): string[] {
   switch (entry.outcome?.kind) {
     case 'deposee':
-      return [
-        'Votre demande est envoyée.',
-        'Gardez le numéro de demande.',
-        demarche.followUp.how,
-      ];
+      return ['Votre demande est envoyée.', 'Gardez le numéro de demande.', demarche.followUp.how];
     case 'incomplete':
       return [
         'Votre demande n’est pas finie.',

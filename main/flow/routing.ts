@@ -18,7 +18,12 @@ export function routeOf(
       return { kind: 'demarche', demarcheId: lead.demarcheId, title: titleOf(lead.demarcheId), why: lead.why };
     }
     if (lead.kind === 'orientation') {
-      return { kind: 'orientation', orientation: lead.orientation, to: ORIENTATIONS[lead.orientation].label, why: lead.why };
+      return {
+        kind: 'orientation',
+        orientation: lead.orientation,
+        to: ORIENTATIONS[lead.orientation].label,
+        why: lead.why,
+      };
     }
   }
   return { kind: 'eligible' };

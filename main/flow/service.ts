@@ -55,13 +55,15 @@ const UNKNOWN_ENTRY = new CounterFault(
 export class FlowService {
   private readonly builtIn: CatalogLoad;
   private readonly bySession = new Map<string, FlowEntryState[]>();
+  /** What the start-up check found wrong in the built-in catalog (shown to the référent). */
+  private readonly startProblems: string[];
 
   constructor(
     private readonly deps: { catalogDir: string; config: ConfigStore; sessions: SessionService; log: Logger },
   ) {
     this.builtIn = readCatalogDir(deps.catalogDir);
-    const problems = [...this.builtIn.problems, ...checkCatalog(this.builtIn.demarches, this.hosts())];
-    if (problems.length > 0) deps.log.warn('flow.catalog_problems', { count: problems.length });
+    this.startProblems = [...this.builtIn.problems, ...checkCatalog(this.builtIn.demarches, this.hosts())];
+    if (this.startProblems.length > 0) deps.log.warn('flow.catalog_problems', { count: this.startProblems.length });
     deps.log.info('flow.catalog_loaded', { count: this.builtIn.demarches.length });
     deps.sessions.join({ name: 'flow', clear: (session) => void this.bySession.delete(session.id) });
   }
@@ -70,11 +72,13 @@ export class FlowService {
   all(): { demarches: Demarche[]; problems: string[] } {
     const local = parseLocalDemarches(this.deps.config.section('demarches').local);
     const ids = new Set(this.builtIn.demarches.map((d) => d.id));
-    const problems = [...this.builtIn.problems, ...local.problems];
+    const problems = [...this.startProblems, ...local.problems];
     const demarches = [...this.builtIn.demarches];
     for (const d of local.demarches) {
       if (ids.has(d.id)) {
-        problems.push(`La démarche locale « ${d.id} » a le même identifiant qu'une démarche du catalogue : elle est ignorée.`);
+        problems.push(
+          `La démarche locale « ${d.id} » a le même identifiant qu'une démarche du catalogue : elle est ignorée.`,
+        );
         continue;
       }
       const own = checkCatalog([...this.builtIn.demarches, d], this.hosts()).filter((p) => p.startsWith(`${d.id} :`));
@@ -154,7 +158,10 @@ export class FlowService {
     const entry = this.entry(key);
     const question = this.demarche(entry.demarcheId).questions.find((q) => q.id === questionId);
     if (!question?.answers.some((a) => a.id === answerId)) {
-      throw new CounterFault('answer_unknown', "Cette réponse n'existe pas pour cette question. Choisissez une réponse de la liste.");
+      throw new CounterFault(
+        'answer_unknown',
+        "Cette réponse n'existe pas pour cette question. Choisissez une réponse de la liste.",
+      );
     }
     entry.answers[questionId] = answerId;
     return this.view(entry);
@@ -294,4 +301,3 @@ export class FlowService {
     };
   }
 }
-

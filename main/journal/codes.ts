@@ -20,6 +20,7 @@ export const JOURNAL_CODES = [
   'wipe.startup_leftover',
   'receipt.printed',
   'receipt.print_failed',
+  'scan.delete_failed',
   'export.made',
   'retention.purged',
 ] as const;

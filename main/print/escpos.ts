@@ -2,6 +2,7 @@ import { BreakLine, CharacterSet, PrinterTypes, ThermalPrinter } from 'node-ther
 import QRCode from 'qrcode';
 import type { CharacterSetName } from './code-page';
 import type { ReceiptLine } from './layout';
+import { qrMatrix } from './qr-matrix';
 
 export interface EscPosOptions {
   type: 'epson' | 'star';
@@ -59,12 +60,14 @@ async function appendQr(printer: ThermalPrinter, payload: string, options: EscPo
   } else if (options.qrMode === 'native') {
     // The symbol leaves the paper at the start of the next line: no line feed of our own.
     printer.printQR(payload, { cellSize, correction: 'M', model: 2 });
+  } else if (options.type === 'epson') {
+    printer.append(epsonRasterQr(payload, options.width <= 32 ? 240 : 288));
   } else {
-    // 58 mm paper is 384 dots wide, 80 mm 576: keep the image well inside.
+    // Star raster goes through the library (ESC k bands); 58 mm paper is 384 dots wide, 80 mm 576.
     const png = await QRCode.toBuffer(payload, {
       type: 'png',
       errorCorrectionLevel: 'M',
-      margin: 2,
+      margin: 4,
       width: options.width <= 32 ? 240 : 288,
     });
     await printer.printImageBuffer(png);
@@ -86,4 +89,29 @@ function starQr(payload: string, cellSize: number): Buffer {
     data,
     Buffer.from([0x1b, 0x1d, 0x79, 0x50]), // print
   ]);
+}
+
+/**
+ * The QR code as an ESC/POS raster image (GS v 0), drawn straight from its modules with the 4-module quiet zone:
+ * whole dots per module, so it stays sharp, for printers that print nothing for the native QR commands.
+ */
+export function epsonRasterQr(payload: string, maxDots: number): Buffer {
+  const { size, modules } = qrMatrix(payload);
+  const quiet = 4;
+  const total = size + 2 * quiet;
+  const dot = Math.max(1, Math.floor(maxDots / total));
+  const side = total * dot;
+  const rowBytes = Math.ceil(side / 8);
+  const data = Buffer.alloc(rowBytes * side);
+  for (let y = 0; y < side; y++) {
+    const row = Math.floor(y / dot) - quiet;
+    if (row < 0 || row >= size) continue;
+    for (let x = 0; x < side; x++) {
+      const column = Math.floor(x / dot) - quiet;
+      if (column < 0 || column >= size || modules[row * size + column] !== '1') continue;
+      data[y * rowBytes + (x >> 3)]! |= 0x80 >> (x & 7);
+    }
+  }
+  const header = Buffer.from([0x1d, 0x76, 0x30, 0x00, rowBytes & 0xff, rowBytes >> 8, side & 0xff, side >> 8]);
+  return Buffer.concat([header, data]);
 }

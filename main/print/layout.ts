@@ -153,13 +153,16 @@ class LineWriter {
     this.lines.push({ kind: 'qr', payload: asciiUrl(payload) });
   }
 
+  /** One line of words; a no-break space (U+00A0, e.g. inside "34 00") keeps two words on the same line. */
   private clean(text: string): string {
-    return this.substitute(
-      text
-        .replace(/[\u00a0\u202f\t\r\n]+/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim(),
-    );
+    const flat = text
+      .replace(/\u202f/g, NBSP)
+      .replace(/[ \t\r\n]+/g, ' ')
+      .trim();
+    return flat
+      .split(NBSP)
+      .map((part) => this.substitute(part))
+      .join(NBSP);
   }
 }
 
@@ -176,8 +179,17 @@ function isBlank(line: ReceiptLine): boolean {
   return line.kind === 'text' && line.text === '';
 }
 
-/** Word wrap; a word longer than the line (a web address) is cut where it reaches the edge. */
+const NBSP = '\u00a0';
+
+/**
+ * Word wrap at spaces only (a no-break space joins words and prints as a plain space); a word longer than the line
+ * (a web address) is cut where it reaches the edge.
+ */
 export function wrap(text: string, width: number): string[] {
+  return wrapWords(text, width).map((line) => line.replaceAll(NBSP, ' '));
+}
+
+function wrapWords(text: string, width: number): string[] {
   const lines: string[] = [];
   let current = '';
   for (const word of text.split(' ').filter(Boolean)) {

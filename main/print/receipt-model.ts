@@ -119,7 +119,7 @@ export function buildReceiptModel(input: {
     demarches,
     followUps,
     contact: station.contactPhone
-      ? `Une question sur votre dossier ? Appelez le ${station.contactPhone}.`
+      ? `Une question sur votre dossier ? Appelez le ${station.contactPhone.replace(/ /g, '\u00a0')}.`
       : 'Une question sur votre dossier ? Revenez au point numérique.',
     privacy: RECEIPT_PRIVACY,
   };

@@ -66,6 +66,7 @@ export interface A4Result {
 }
 
 const PDF_NAME = 'recu-point-numerique.pdf';
+const STAMP_KEEP_MS = 10 * 60_000;
 
 /**
  * The receipt: preview, thermal printing (never twice by accident: one job at a time, a second receipt only on an
@@ -75,6 +76,7 @@ export class PrintService {
   private inflight: { id: string; sessionId: string; promise: Promise<PrintResult> } | null = null;
   private readonly lastJob = new Map<string, string>();
   private readonly pdfs = new Map<string, { fileId: string; name: string }>();
+  private readonly stamps = new Map<string, Date>();
 
   constructor(private readonly deps: PrintServiceDeps) {
     deps.sessions.join({
@@ -83,6 +85,7 @@ export class PrintService {
       clear: (session) => {
         this.pdfs.delete(session.id);
         this.lastJob.delete(session.id);
+        this.stamps.delete(session.id);
         if (this.inflight?.sessionId === session.id) this.inflight = null;
       },
     });
@@ -229,8 +232,20 @@ export class PrintService {
     return buildReceiptModel({
       records: this.deps.records(session),
       station: this.deps.config.section('station'),
-      printedAt: this.now(),
+      printedAt: this.stamp(session),
     });
+  }
+
+  /**
+   * The time on the receipt: the preview's, when it was shown a few minutes ago, so the paper matches the screen
+   * to the minute; a fresh one otherwise.
+   */
+  private stamp(session: ActiveSession): Date {
+    const now = this.now();
+    const known = this.stamps.get(session.id);
+    if (known && now.getTime() - known.getTime() < STAMP_KEEP_MS && now >= known) return known;
+    this.stamps.set(session.id, now);
+    return now;
   }
 
   private thermalLines(session: ActiveSession): ReceiptLine[] {

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import type { ScanFolderStatus, ScanImport, ScanList } from '../../preload/contract/scan';
 import type { ConfigStore } from '../config/config-store';
 import type { EventBus } from '../events';
+import type { Journal } from '../journal/journal';
 import type { Logger } from '../log';
 import type { ActiveSession } from '../session/session';
 import type { SessionService } from '../session/service';
@@ -92,6 +93,8 @@ export interface ScanServiceDeps {
   config: Pick<ConfigStore, 'section'>;
   bus?: Pick<EventBus, 'emit'>;
   log?: Logger;
+  /** Tells the référent (journal) when scanned originals cannot be removed from the shared folder. */
+  journal?: Pick<Journal, 'append'>;
   /** The desktop app's file dialog (main/scan/electron-pick.ts); absent behind the web host. */
   pickFiles?: () => Promise<string[]>;
   /** Milliseconds a folder file's size must stay unchanged before import. */
@@ -270,6 +273,7 @@ export class ScanService {
           await unlink(path);
           this.handled.delete(path);
         } catch {
+          this.deps.journal?.append('scan.delete_failed', {}, session.mediator.pseudonym);
           this.notice(
             session,
             `Le document « ${name} » a bien été importé, mais l'original n'a pas pu être supprimé du dossier de numérisation. Supprimez-le vous-même pour que le papier de l'usager ne reste pas dans le dossier partagé.`,

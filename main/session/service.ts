@@ -112,7 +112,7 @@ export class SessionService {
       warningMs: settings.idleWarningSeconds * 1000,
       onWarning: (secondsLeft) => this.deps.bus?.emit('session.idleWarning', { secondsLeft, dismissed: false }),
       onWarningDismissed: () => this.deps.bus?.emit('session.idleWarning', { secondsLeft: 0, dismissed: true }),
-      onExpired: () => void this.expire(session),
+      onExpired: () => void this.expire(session).catch(() => this.deps.log?.error('session.idle_end_failed')),
     });
     this.deps.journal.append('session.opened', {}, mediator.pseudonym);
     return session;
@@ -183,22 +183,27 @@ export class SessionService {
   private async wipe(session: ActiveSession, reason: EndReason): Promise<WipeReport> {
     this.idle?.stop();
     this.idle = null;
-    const report = await wipeSession({
-      session,
-      reason,
-      dataDir: this.deps.dataDir,
-      participants: this.participants,
-      db: this.deps.db,
-      platform: this.deps.platform,
-      clipboardAtStart: this.clipboardAtStart,
-      onPersisted: () => {
-        if (this.active === session) this.active = null;
-      },
-      sleep: this.deps.sleep,
-      backoffMs: this.deps.backoffMs,
-      now: () => new Date(this.clock.now()),
-    });
-    if (this.active === session) this.active = null;
+    let report: WipeReport;
+    try {
+      report = await wipeSession({
+        session,
+        reason,
+        dataDir: this.deps.dataDir,
+        participants: this.participants,
+        db: this.deps.db,
+        platform: this.deps.platform,
+        clipboardAtStart: this.clipboardAtStart,
+        onPersisted: () => {
+          if (this.active === session) this.active = null;
+        },
+        sleep: this.deps.sleep,
+        backoffMs: this.deps.backoffMs,
+        now: () => new Date(this.clock.now()),
+      });
+    } finally {
+      // Whatever happened, the session is over: no screen or capability may use it any more.
+      if (this.active === session) this.active = null;
+    }
     this.clipboardAtStart = Promise.resolve(null);
     this.lastWipe = { report, at: this.clock.now() };
     const actor = session.mediator.pseudonym;
@@ -216,7 +221,7 @@ export class SessionService {
       ms: report.durationMs,
       leftovers: report.verification.leftovers,
     });
-    this.deps.bus?.emit('session.ended', { report, reload: !this.deps.platform?.replaceRenderer });
+    this.safely(() => this.deps.bus?.emit('session.ended', { report, reload: !this.deps.platform?.replaceRenderer }));
     return report;
   }
 
@@ -268,12 +273,12 @@ export class SessionService {
     return sessionsDir(this.deps.dataDir);
   }
 
-  /** The journal must not stop a wipe: a failure to write it is logged, never thrown. */
+  /** Neither the journal nor an event must stop a wipe: a failure there is logged, never thrown. */
   private safely(write: () => void): void {
     try {
       write();
     } catch {
-      this.deps.log?.error('session.journal_failed');
+      this.deps.log?.error('session.record_failed');
     }
   }
 }

@@ -135,7 +135,8 @@ export async function wipeSession(context: WipeContext): Promise<WipeReport> {
       leftovers: verification.leftovers.length,
       checkedEntries: verification.checked,
     },
-    problems,
+    // The contract bounds each message: a long detail from a participant is cut, never refused.
+    problems: problems.map((problem) => (problem.length > 1000 ? `${problem.slice(0, 997)}…` : problem)),
   };
 }
 

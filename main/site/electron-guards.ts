@@ -8,7 +8,10 @@ import type { SiteHooks } from './site-host';
  * webviews are refused; input counts as activity. Exported for tests, which fire events at these handlers through
  * tests/mocks/electron.ts.
  */
-export function guardSiteContents(contents: WebContents, hooks: Pick<SiteHooks, 'hosts' | 'refused' | 'activity' | 'changed'>): void {
+export function guardSiteContents(
+  contents: WebContents,
+  hooks: Pick<SiteHooks, 'hosts' | 'refused' | 'activity' | 'changed'>,
+): void {
   const refuse = (event: { preventDefault(): void }, url: string) => {
     if (decideNavigation(url, hooks.hosts()).allow) return false;
     event.preventDefault();

@@ -1,4 +1,11 @@
-import { session as electronSession, WebContentsView, type BrowserWindow, type DownloadItem, type Session, type WebContents } from 'electron';
+import {
+  session as electronSession,
+  WebContentsView,
+  type BrowserWindow,
+  type DownloadItem,
+  type Session,
+  type WebContents,
+} from 'electron';
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -44,6 +51,8 @@ export function electronSite(getWindow: () => BrowserWindow | undefined): SiteHo
       guardSiteSession(ses);
       ses.on('will-download', (_event, item) => void capture(item));
     }
+    // A view left from another session's partition is never reused.
+    if (view && view.webContents.session !== ses) destroyView();
     if (view && !view.webContents.isDestroyed()) return view;
     view = new WebContentsView({ webPreferences: siteWebPreferences(partition) });
     guardSiteContents(view.webContents, {
@@ -62,9 +71,7 @@ export function electronSite(getWindow: () => BrowserWindow | undefined): SiteHo
   /** The site's file chooser is answered from the session's pièces (DevTools protocol, as test drivers do). */
   function interceptFileChooser(contents: WebContents): void {
     const enable = () =>
-      contents.debugger
-        .sendCommand('Page.setInterceptFileChooserDialog', { enabled: true })
-        .catch(() => undefined);
+      contents.debugger.sendCommand('Page.setInterceptFileChooserDialog', { enabled: true }).catch(() => undefined);
     try {
       contents.debugger.attach('1.3');
       void contents.debugger.sendCommand('Page.enable').then(enable, () => undefined);
@@ -92,7 +99,11 @@ export function electronSite(getWindow: () => BrowserWindow | undefined): SiteHo
       void (async () => {
         try {
           if (state === 'completed') {
-            await current.downloaded({ name: item.getFilename(), mime: item.getMimeType(), bytes: await readFile(path) });
+            await current.downloaded({
+              name: item.getFilename(),
+              mime: item.getMimeType(),
+              bytes: await readFile(path),
+            });
           }
         } finally {
           // The plain copy lives only until it is encrypted into the workspace.
@@ -191,7 +202,10 @@ export function electronSite(getWindow: () => BrowserWindow | undefined): SiteHo
     async setFiles(paths) {
       const contents = view?.webContents;
       if (!chooser || !contents || contents.isDestroyed()) return false;
-      await contents.debugger.sendCommand('DOM.setFileInputFiles', { files: paths, backendNodeId: chooser.backendNodeId });
+      await contents.debugger.sendCommand('DOM.setFileInputFiles', {
+        files: paths,
+        backendNodeId: chooser.backendNodeId,
+      });
       chooser = null;
       return true;
     },

@@ -16,6 +16,7 @@ export function siteHandlers(services: Services): Pick<Handlers, SiteChannel> {
     'site.close': () => site.close(),
     'site.downloads': () => site.listDownloads(),
     'site.hosts': () => site.hosts(),
+    'site.printDownload': ({ id }) => site.printDownload(id),
     'site.chooseFiles': async ({ ids }) => {
       await site.chooseFiles(ids);
       return { ok: true as const };

@@ -10,6 +10,7 @@ import type { ActiveSession } from '../session/session';
 import { decideNavigation } from './guard';
 import { BUILT_IN_SITE_HOSTS, siteHosts } from './hosts';
 import { newTabSite } from './new-tab-site';
+import { printableHtml, printablePages } from './print-download';
 import type { SiteCommand, SiteHooks, SiteHost } from './site-host';
 import { safeUploadName, type UploadSource } from './uploads';
 
@@ -35,6 +36,8 @@ export class SiteService {
       log: Logger;
       host?: SiteHost;
       uploads?: UploadSource;
+      /** The system printer (desktop); absent in the web host, where the browser opens the file. */
+      printA4?: (document: { html: string; title: string }) => Promise<'printed' | 'cancelled'>;
     },
   ) {
     this.host = deps.host ?? newTabSite();
@@ -94,8 +97,30 @@ export class SiteService {
   async readDownload(id: string): Promise<{ name: string; mime: string; bytes: Buffer }> {
     const session = this.deps.sessions.require();
     const found = this.downloads.get(session.id)?.find((item) => item.id === id);
-    if (!found) throw new CounterFault('download_unknown', "Ce fichier téléchargé n'existe plus dans l'accompagnement.");
+    if (!found)
+      throw new CounterFault('download_unknown', "Ce fichier téléchargé n'existe plus dans l'accompagnement.");
     return { name: found.name, mime: found.mime, bytes: await session.workspace.read(id) };
+  }
+
+  /**
+   * Prints a file the site gave (the ANTS récapitulatif, the CPI): on the desktop through the system print dialog,
+   * as A4 page images; in a browser the file itself goes back to the screen, which opens it for the browser to print.
+   */
+  async printDownload(
+    id: string,
+  ): Promise<{ done: 'printed' | 'cancelled' | 'open'; name: string; mime: string; base64: string | null }> {
+    const file = await this.readDownload(id);
+    if (!this.deps.printA4)
+      return { done: 'open', name: file.name, mime: file.mime, base64: file.bytes.toString('base64') };
+    const pages = await printablePages(file.bytes, file.mime, file.name).catch(() => []);
+    if (pages.length === 0) {
+      throw new CounterFault(
+        'download_unprintable',
+        "Ce fichier ne peut pas être imprimé depuis le poste (ce n'est ni un PDF ni une image lisible). Imprimez-le depuis le site officiel.",
+      );
+    }
+    const done = await this.deps.printA4({ html: printableHtml(file.name, pages), title: file.name });
+    return { done, name: file.name, mime: file.mime, base64: null };
   }
 
   /**
@@ -107,7 +132,7 @@ export class SiteService {
     if (!this.host.setFiles || !this.deps.uploads) {
       throw new CounterFault(
         'upload_unavailable',
-        "Le poste ne peut pas remplir ce champ lui-même. Utilisez la fenêtre « Ouvrir » du site pour choisir le fichier.",
+        'Le poste ne peut pas remplir ce champ lui-même. Utilisez la fenêtre « Ouvrir » du site pour choisir le fichier.',
       );
     }
     const dir = join(session.workspace.dir, UPLOAD_FOLDER);

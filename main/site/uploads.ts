@@ -10,7 +10,9 @@ export interface UploadSource {
 }
 
 interface ScanLike {
-  list(session: ActiveSession | null): { imports: Array<{ id: string; label: string; status: string; uploadName: string }> };
+  list(session: ActiveSession | null): {
+    imports: Array<{ id: string; label: string; status: string; uploadName: string }>;
+  };
   uploadReady(session: ActiveSession, id: string): Promise<{ name: string; bytes: Buffer }>;
 }
 

@@ -7,11 +7,14 @@ export type Cell = string | number | boolean | null | undefined;
 const BOM = '\uFEFF';
 const NEEDS_QUOTES = /[;"\r\n]|^\s|\s$/;
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** Codes, dates, plain words: written as they are (the common case, checked first for speed). */
+const PLAIN = /^[A-Za-z0-9_][A-Za-z0-9_,:.-]*$/;
 
 export function csvCell(value: Cell): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (PLAIN.test(value)) return value;
   let text = value;
   // A text that starts like a formula (=, +, -, @) is prefixed with an apostrophe; numbers are written as numbers.
   if (FORMULA_START.test(text) && !/^[-+]?\d+([.,]\d+)?$/.test(text)) text = `'${text}`;

@@ -67,6 +67,34 @@ interface SessionExportRow {
   social_status: string;
 }
 
+const ROW_FIELDS = [
+  'day',
+  'start_time',
+  'minutes',
+  'mediator',
+  'place_type',
+  'autonomy',
+  'oriented',
+  'orientation',
+  'pieces',
+  'receipt_printed',
+  'survey_answered',
+  'already_helped',
+  'age_band',
+  'gender',
+  'social_status',
+  'themes',
+  'equipment',
+  'demarches',
+] as const satisfies ReadonlyArray<keyof SessionExportRow>;
+
+/** Rows come back as arrays (faster for 100 000 rows); this names their fields, in the SELECT's order. */
+function toRow(values: unknown[]): SessionExportRow {
+  const row: Record<string, unknown> = {};
+  ROW_FIELDS.forEach((field, i) => (row[field] = values[i]));
+  return row as unknown as SessionExportRow;
+}
+
 /** Multi-valued cells (several démarches, themes, …) list their codes separated by commas, in order. */
 const LIST = ',';
 
@@ -75,7 +103,9 @@ export function sessionLogCsv(
   station: string,
   query: { from: string; to: string; demarcheId: string | null },
 ): { csv: string; rows: number } {
-  const statement = db.prepare(`
+  const statement = db
+    .prepare(
+      `
     SELECT s.day, s.start_time, s.minutes, s.mediator, s.place_type, s.autonomy, s.oriented, s.orientation, s.pieces,
       s.receipt_printed, s.survey_answered, s.already_helped, s.age_band, s.gender, s.social_status,
       (SELECT group_concat(theme, '${LIST}') FROM survey_session_theme WHERE session_id = s.id) AS themes,
@@ -86,10 +116,13 @@ export function sessionLogCsv(
     FROM survey_session s
     WHERE s.day BETWEEN @from AND @to AND (@demarcheId IS NULL OR s.id IN
       (SELECT session_id FROM survey_session_demarche WHERE demarche_id = @demarcheId AND day BETWEEN @from AND @to))
-    ORDER BY s.day, s.start_time, s.id`);
+    ORDER BY s.day, s.start_time, s.id`,
+    )
+    .raw(true);
   let rows = 0;
   function* lines(): Generator<Cell[]> {
-    for (const r of statement.iterate(query) as IterableIterator<SessionExportRow>) {
+    for (const values of statement.iterate(query) as IterableIterator<unknown[]>) {
+      const r = toRow(values);
       rows += 1;
       const demarches = (r.demarches ?? '')
         .split(LIST)

@@ -44,7 +44,8 @@ export const ORIENTATIONS = {
   prefecture: { label: 'Les services de la préfecture', reportKind: 'administration' },
   'france-services': { label: 'Une France Services (pour les autres administrations)', reportKind: 'aide-demarches' },
   consulat: { label: 'Le consulat de France du pays où la personne vit', reportKind: 'administration' },
-  ants: { label: 'L’ANTS (France Titres), par téléphone au 34 00', reportKind: 'operateur' },
+  // The phone line is the station's configurable contact (config section 'station'), printed on the receipt.
+  ants: { label: 'L’ANTS (France Titres)', reportKind: 'operateur' },
   autre: { label: 'Une autre structure', reportKind: 'autre' },
 } as const;
 export const OrientationCodeSchema = z.enum(Object.keys(ORIENTATIONS) as [keyof typeof ORIENTATIONS]);
@@ -141,7 +142,10 @@ export const DemarcheSchema = z
       unsure: z.boolean().default(false),
     }),
     reminders: z.array(z.object({ id: Id, text: Text, unsure: z.boolean().default(false) })).max(12),
-    fees: z.array(z.object({ text: Text, unsure: z.boolean().default(false) })).max(8).default([]),
+    fees: z
+      .array(z.object({ text: Text, unsure: z.boolean().default(false) }))
+      .max(8)
+      .default([]),
     /** Patterns of the codes typed during this démarche (code de cession, numéro de pré-demande), when known. */
     formats: z
       .array(
@@ -249,7 +253,11 @@ export const flowContract = {
   'flow.goToStep': { input: Key.extend({ index: z.number().int().min(0).max(50) }), output: FlowEntrySchema },
   'flow.markStep': { input: Key.extend({ stepId: Id, done: z.boolean() }), output: FlowEntrySchema },
   'flow.setPiece': {
-    input: Key.extend({ pieceId: Id, status: PieceStatusSchema, scans: z.array(z.string().max(80)).max(20).optional() }),
+    input: Key.extend({
+      pieceId: Id,
+      status: PieceStatusSchema,
+      scans: z.array(z.string().max(80)).max(20).optional(),
+    }),
     output: FlowEntrySchema,
   },
   'flow.setNotes': { input: Key.extend({ notes: z.string().max(4000) }), output: FlowEntrySchema },

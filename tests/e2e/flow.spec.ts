@@ -86,9 +86,9 @@ test('permis: a renewal from the questions to the filed numéro, with the keyboa
   await page.keyboard.press('Alt+KeyD');
   await page.waitForURL(/#\/demarches$/);
   await expect(page.getByRole('heading', { name: 'Démarches de cet accompagnement' })).toBeVisible();
-  await expect(page.getByRole('listitem').filter({ hasText: 'Permis de conduire : renouvellement' }).first()).toContainText(
-    'Déposée',
-  );
+  await expect(
+    page.getByRole('listitem').filter({ hasText: 'Permis de conduire : renouvellement' }).first(),
+  ).toContainText('Déposée');
 });
 
 test('carte grise: a change of owner left incomplete, plate checked, official site opened in a new tab', async ({
@@ -108,9 +108,11 @@ test('carte grise: a change of owner left incomplete, plate checked, official si
   await expect(page.getByTestId('format-normalized')).toHaveText('AB-123-CD');
 
   // No internet here: the browser gets a stand-in page for the official host, so the new tab's address can be read.
-  await page.context().route('https://immatriculation.ants.gouv.fr/**', (route) =>
-    route.fulfill({ contentType: 'text/html', body: '<title>ANTS</title>' }),
-  );
+  await page
+    .context()
+    .route('https://immatriculation.ants.gouv.fr/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<title>ANTS</title>' }),
+    );
   const popup = page.waitForEvent('popup');
   await page.getByRole('button', { name: 'Ouvrir la page de cette étape' }).click();
   expect((await popup).url()).toBe('https://immatriculation.ants.gouv.fr/');

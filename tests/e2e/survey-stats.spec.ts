@@ -42,11 +42,12 @@ test('the référent reads the month’s figures as charts and tables and export
   await expect(page.getByTestId('stats-median')).toHaveText('30 min');
   const accueil = page.getByTestId('satisfaction-table').getByRole('row', { name: /Accueil/ });
   await expect(accueil.getByRole('cell').first()).toHaveText('50 %');
-  await expect(page.getByTestId('demarche-table')).toContainText('permis-renouvellement');
+  // The log keeps catalog identifiers; the screen shows the catalog's titles.
+  await expect(page.getByTestId('demarche-table')).toContainText('Permis de conduire : renouvellement');
   await expectAccessible(page);
 
   await page.getByRole('combobox', { name: 'Démarche' }).click();
-  await page.getByRole('option', { name: 'permis-renouvellement' }).click();
+  await page.getByRole('option', { name: 'Permis de conduire : renouvellement' }).click();
   await expect(page.getByTestId('stats-sessions')).toHaveText('1');
 
   const download = page.waitForEvent('download');

@@ -146,3 +146,14 @@ test('the survey cannot reach the mediator or référent screens without the med
   await expect(page).toHaveURL(/#\/fin$/);
   await expect(page.getByRole('heading', { level: 1, name: "Fin de l'accompagnement" })).toBeVisible();
 });
+
+test('the mediator can end without the survey: the log entry is written, no answer is', async ({ page, station }) => {
+  await signIn(page, station);
+  await page.getByRole('button', { name: 'Commencer un accompagnement' }).click();
+  await page.getByRole('link', { name: "Terminer l'accompagnement" }).click();
+  await page.getByRole('checkbox', { name: 'Transports, mobilité' }).check();
+  await page.getByRole('button', { name: 'Terminer sans enquête' }).click();
+  await page.waitForURL(/#\/accueil$/);
+  await expect.poll(() => readLog(station).sessions).toEqual([{ autonomy: null, survey_answered: 0 }]);
+  expect(readLog(station).responses).toEqual([]);
+});

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FlowRecord } from '../../../main/flow/records';
+import { qrMatrix } from '../../../main/print/qr-matrix';
 import { decodeJob, paperText, startEscPosPeer, type EscPosPeer } from '../../helpers/escpos-peer';
 import { useTempDir } from '../../helpers/temp-dir';
 import { ACCENTS, abandonnee, deposee, incomplete, orientee } from '../../unit/print/receipt-records';
@@ -98,6 +99,23 @@ describe('receipt printed on an ESC/POS network printer (loopback peer)', () => 
     expect(job.decoded.qr).toEqual([]);
     expect(job.decoded.images).toBe(1);
     expect(paper.some((line) => /^\[IMAGE \d+x\d+\]$/.test(line))).toBe(true);
+    // The bitmap holds the QR code's modules, whole dots per module, inside a 4-module quiet zone.
+    const at = job.bytes.indexOf(Buffer.from([0x1d, 0x76, 0x30, 0x00]));
+    const rowBytes = job.bytes[at + 4]! + job.bytes[at + 5]! * 256;
+    const side = job.bytes[at + 6]! + job.bytes[at + 7]! * 256;
+    const bitmap = job.bytes.subarray(at + 8, at + 8 + rowBytes * side);
+    const { size, modules } = qrMatrix('https://immatriculation.ants.gouv.fr/');
+    const dot = side / (size + 8);
+    expect(Number.isInteger(dot)).toBe(true);
+    let sampled = '';
+    for (let row = 0; row < size; row++) {
+      for (let column = 0; column < size; column++) {
+        const y = (row + 4) * dot + Math.floor(dot / 2);
+        const x = (column + 4) * dot + Math.floor(dot / 2);
+        sampled += bitmap[y * rowBytes + (x >> 3)]! & (0x80 >> (x & 7)) ? '1' : '0';
+      }
+    }
+    expect(sampled).toBe(modules);
   });
 
   it('prints on a Star printer with its own commands (code page, QR code, cut)', async () => {
@@ -132,6 +150,23 @@ describe('receipt printed on an ESC/POS network printer (loopback peer)', () => 
     expect(second).toMatchObject({ result: 'in_progress', jobId: first.jobId });
     await new Promise((done) => setTimeout(done, 100));
     expect(peer.jobs).toHaveLength(1);
+  });
+
+  it('prints the time shown in the preview, unless the preview is old', async () => {
+    peer = await startEscPosPeer();
+    station = openPrintStation(tempDir(), { interface: peer.url }, [deposee]);
+    expect(
+      station.print
+        .preview()
+        .lines.map((l) => (l.kind === 'text' ? l.text : ''))
+        .join(' '),
+    ).toContain('à 17:05');
+    station.clock.now = new Date('2026-11-23T16:08:00Z');
+    await station.print.print();
+    expect(paperText((await peer.nextJob()).decoded).join(' ')).toContain('à 17:05');
+    station.clock.now = new Date('2026-11-23T16:28:00Z');
+    await station.print.print({ reprint: true });
+    expect(paperText((await peer.nextJob()).decoded).join(' ')).toContain('à 17:28');
   });
 
   it('prints the référent test page with the accents and a width ruler', async () => {

@@ -13,6 +13,8 @@ export interface PrintStation {
   print: PrintService;
   session: ActiveSession;
   records: FlowRecord[];
+  /** The print service's clock (starts on 23 November 2026, 17:05 in Paris). */
+  clock: { now: Date };
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export function openPrintStation(
   const log = createFileLogger(dataDir, false);
   const services = createServices({ dataDir, platform: { transport: 'web', appVersion: 'test', ...platform }, log });
   const state = { records };
+  const clock = { now: new Date('2026-11-23T16:05:00Z') };
   const print = new PrintService({
     config: services.config,
     journal: services.journal,
@@ -37,13 +40,14 @@ export function openPrintStation(
     platform: services.platform,
     log,
     records: () => state.records,
-    now: () => new Date('2026-11-23T16:05:00Z'),
+    now: () => clock.now,
   });
   const session = services.sessions.start({ id: null, pseudonym: 'Camille' });
   return {
     services,
     print,
     session,
+    clock,
     get records() {
       return state.records;
     },

@@ -124,6 +124,7 @@ describe('the watched scan folder (real folder, real chokidar)', () => {
     immutable.push(path);
     await eventually(() => scan.list(session).notices.length === 1);
     expect(scan.list(session).notices[0]!.message).toContain("n'a pas pu être supprimé");
+    expect(services.journal.list({ code: 'scan.delete_failed' })).toHaveLength(1);
     expect(scan.list(session).imports).toHaveLength(1);
     // The folder comes and goes (the watcher reports every file again): the same original is not imported twice.
     await services.scan.close();

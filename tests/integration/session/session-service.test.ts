@@ -149,6 +149,20 @@ describe('accompaniment session', () => {
     expect(existsSync(session.workspace.dir)).toBe(false);
   });
 
+  it('finds and removes a file of the session left elsewhere in the data dir (named with its id)', async () => {
+    const dataDir = tempDir();
+    const { services } = station(dataDir);
+    const session = services.sessions.start(CAMILLE);
+    mkdirSync(join(dataDir, 'tmp'), { recursive: true });
+    const stray = join(dataDir, 'tmp', `${session.id}-telechargement.part`);
+    writeFileSync(stray, 'octets chiffrés');
+    const report = await services.sessions.end('ended');
+    expect(existsSync(stray)).toBe(false);
+    expect(report!.status).toBe('completed');
+    expect(report!.steps.find((step) => step.name === 'leftovers')).toMatchObject({ ok: true, attempts: 1 });
+    expect(report!.verification).toMatchObject({ ok: true, leftovers: 0 });
+  });
+
   it('shares one wipe between two triggers that come at once', async () => {
     const { services } = station();
     let clears = 0;

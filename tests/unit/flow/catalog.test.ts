@@ -66,7 +66,10 @@ describe('the démarches catalog (resources/demarches)', () => {
 
   it('says at which step the usager signs in to their own account, on every démarche that needs an account', () => {
     for (const d of demarches.filter((d) => d.id !== 'cg-certificat-situation')) {
-      expect(d.steps.some((step) => step.ownAccount), d.id).toBe(true);
+      expect(
+        d.steps.some((step) => step.ownAccount),
+        d.id,
+      ).toBe(true);
     }
   });
 
@@ -80,7 +83,11 @@ describe('the démarches catalog (resources/demarches)', () => {
   it('finds a URL off the allowlist, an answer leading nowhere and an unexplained pièce', () => {
     const bad = structuredClone(demarches.find((d) => d.id === 'permis-duplicata')!);
     bad.startUrl = 'https://example.com/';
-    bad.questions[0]!.answers[0]!.leadsTo = { kind: 'demarche', demarcheId: 'nulle-part', why: 'Pour voir ce qui se passe.' };
+    bad.questions[0]!.answers[0]!.leadsTo = {
+      kind: 'demarche',
+      demarcheId: 'nulle-part',
+      why: 'Pour voir ce qui se passe.',
+    };
     bad.pieces[0]!.whereToGet = '?';
     const found = checkCatalog([...demarches.filter((d) => d.id !== bad.id), bad], BUILT_IN_SITE_HOSTS);
     expect(found.join('\n')).toMatch(/example\.com.*n'est pas dans la liste/);

@@ -28,7 +28,10 @@ describe('format helpers', () => {
   });
 
   it('wants an e-photo code of exactly 22 letters or digits and counts what was typed', () => {
-    expect(checkEphoto('abcd efgh ijkl mnop 1234 56')).toMatchObject({ ok: true, normalized: 'ABCDEFGHIJKLMNOP123456' });
+    expect(checkEphoto('abcd efgh ijkl mnop 1234 56')).toMatchObject({
+      ok: true,
+      normalized: 'ABCDEFGHIJKLMNOP123456',
+    });
     const short = checkEphoto('ABCDEFGHIJKLMNOP12345');
     expect(short.ok).toBe(false);
     expect(short.message).toMatch(/22 caractères.*21/);

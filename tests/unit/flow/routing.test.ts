@@ -12,12 +12,18 @@ describe('eligibility routing', () => {
     const d = byId('permis-duplicata');
     expect(routeOf(d, {}, titleOf)).toEqual({ kind: 'pending', questionId: 'cause' });
     expect(routeOf(d, { cause: 'vol' }, titleOf)).toEqual({ kind: 'pending', questionId: 'declaration-vol' });
-    expect(routeOf(d, { cause: 'vol', 'declaration-vol': 'oui', ephoto: 'oui' }, titleOf)).toEqual({ kind: 'eligible' });
+    expect(routeOf(d, { cause: 'vol', 'declaration-vol': 'oui', ephoto: 'oui' }, titleOf)).toEqual({
+      kind: 'eligible',
+    });
   });
 
   it('sends a stolen licence without a police report to the police or gendarmerie, saying why', () => {
     const route = routeOf(byId('permis-duplicata'), { cause: 'vol', 'declaration-vol': 'non' }, titleOf);
-    expect(route).toMatchObject({ kind: 'orientation', orientation: 'police-gendarmerie', to: 'La police ou la gendarmerie' });
+    expect(route).toMatchObject({
+      kind: 'orientation',
+      orientation: 'police-gendarmerie',
+      to: 'La police ou la gendarmerie',
+    });
     expect(route.kind === 'orientation' && route.why).toMatch(/déclarer le vol/);
   });
 

@@ -13,7 +13,13 @@ describe('catalog search', () => {
 
   it('"immatriculation" and "carte grise" find every carte grise démarche', () => {
     const carteGrise = demarches.filter((d) => d.category === 'carte-grise').map((d) => d.id);
-    for (const query of ['immatriculation', 'IMMATRICULATION', 'carte grise', 'Carte Grise', 'certificat d’immatriculation']) {
+    for (const query of [
+      'immatriculation',
+      'IMMATRICULATION',
+      'carte grise',
+      'Carte Grise',
+      'certificat d’immatriculation',
+    ]) {
       expect(ids(query), query).toEqual(expect.arrayContaining(carteGrise));
     }
   });

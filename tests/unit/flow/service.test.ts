@@ -37,7 +37,12 @@ describe('the guided flow of a session', () => {
     flow.setOutcome(cg.key, { kind: 'orientee', orientation: 'professionnel-auto', why: 'Véhicule importé.' });
     expect(session.facts.demarches).toEqual([
       { demarcheId: 'permis-duplicata', category: 'permis', outcome: 'deposee' },
-      { demarcheId: 'cg-changement-titulaire', category: 'carte-grise', outcome: 'orientee', orientation: 'professionnel-auto' },
+      {
+        demarcheId: 'cg-changement-titulaire',
+        category: 'carte-grise',
+        outcome: 'orientee',
+        orientation: 'professionnel-auto',
+      },
     ]);
     // The facts never carry the numéro or the notes.
     flow.setNotes(permis.key, 'Rappeler lundi');
@@ -48,7 +53,9 @@ describe('the guided flow of a session', () => {
     const { flow, sessions } = station();
     sessions.start({ id: null, pseudonym: 'Camille' });
     const entry = flow.start('identite-passeport-pre-demande');
-    expect(() => flow.setOutcome(entry.key, { kind: 'deposee', numero: ' ' })).toThrow(/notez le numéro de pré-demande/);
+    expect(() => flow.setOutcome(entry.key, { kind: 'deposee', numero: ' ' })).toThrow(
+      /notez le numéro de pré-demande/,
+    );
     const odd = flow.setOutcome(entry.key, { kind: 'deposee', numero: 'pas un numéro' });
     expect(odd.outcome).toEqual({ kind: 'deposee', numero: 'pas un numéro' });
     expect(odd.numeroWarning).toMatch(/n'a pas la forme habituelle/);
@@ -59,14 +66,19 @@ describe('the guided flow of a session', () => {
     const { flow, sessions } = station();
     sessions.start({ id: null, pseudonym: 'Camille' });
     const entry = flow.start('cg-certificat-situation');
-    expect(flow.setOutcome(entry.key, { kind: 'deposee', numero: '' }).outcome).toEqual({ kind: 'deposee', numero: '' });
+    expect(flow.setOutcome(entry.key, { kind: 'deposee', numero: '' }).outcome).toEqual({
+      kind: 'deposee',
+      numero: '',
+    });
   });
 
   it('lists the missing pièces of an incomplete démarche, from the checklist when none are given', () => {
     const { flow, sessions } = station();
     const session = sessions.start({ id: null, pseudonym: 'Camille' });
     const entry = flow.start('cg-changement-titulaire');
-    expect(() => flow.setOutcome(entry.key, { kind: 'incomplete', missing: [] })).toThrow(/cochez les pièces qui manquent/);
+    expect(() => flow.setOutcome(entry.key, { kind: 'incomplete', missing: [] })).toThrow(
+      /cochez les pièces qui manquent/,
+    );
     flow.setPiece(entry.key, 'justificatif-domicile', 'scan', ['scan-1']);
     flow.setPiece(entry.key, 'controle-technique', 'manquant');
     flow.setPiece(entry.key, 'ancienne-carte-grise', 'present');
@@ -116,7 +128,11 @@ describe('the guided flow of a session', () => {
 
   it('hides the démarches the référent hid and adds valid local ones', () => {
     const { flow, config } = station();
-    const local = { ...flow.demarche('cg-changement-adresse'), id: 'locale-stationnement', title: 'Carte de stationnement' };
+    const local = {
+      ...flow.demarche('cg-changement-adresse'),
+      id: 'locale-stationnement',
+      title: 'Carte de stationnement',
+    };
     config.setSection('demarches', { hidden: ['permis-international'], local: [local, { id: 'casse' }] });
     const visible = flow.catalog().demarches.map((d) => d.id);
     expect(visible).not.toContain('permis-international');
@@ -125,5 +141,27 @@ describe('the guided flow of a session', () => {
     expect(all.demarches.find((d) => d.id === 'permis-international')?.hidden).toBe(true);
     expect(all.problems).toHaveLength(1);
     expect(flow.catalog({ query: 'stationnement' }).demarches.map((d) => d.id)).toEqual(['locale-stationnement']);
+  });
+});
+
+describe('changing one’s mind', () => {
+  it('removing a démarche started by mistake also removes its anonymous fact; abandonment is recorded', () => {
+    const { flow, sessions } = station();
+    const session = sessions.start({ id: null, pseudonym: 'Camille' });
+    const wrong = flow.start('permis-inscription');
+    const right = flow.start('permis-renouvellement');
+    flow.remove(wrong.key);
+    flow.setOutcome(right.key, { kind: 'abandonnee' });
+    expect(session.facts.demarches).toEqual([
+      { demarcheId: 'permis-renouvellement', category: 'permis', outcome: 'abandonnee' },
+    ]);
+    expect(flow.records(session)[0]!.nextSteps).toContain('Vous pouvez revenir au point numérique pour la reprendre.');
+  });
+
+  it('an answer that does not exist is refused in French', () => {
+    const { flow, sessions } = station();
+    sessions.start({ id: null, pseudonym: 'Camille' });
+    const entry = flow.start('permis-duplicata');
+    expect(() => flow.answer(entry.key, 'cause', 'inventee')).toThrow(/Cette réponse n'existe pas/);
   });
 });

@@ -65,6 +65,14 @@ describe('receipt layout', () => {
     expect(lines.some((l) => l.kind === 'qr')).toBe(true);
   });
 
+  it('keeps the phone number on one line', () => {
+    for (const width of [32, 42, 48]) {
+      const lines = texts(layoutReceipt(model, { width }));
+      expect(lines.some((line) => line.includes('34 00.'))).toBe(true);
+      expect(lines.join('\n')).not.toContain('\u00a0');
+    }
+  });
+
   it('gives the QR code an ASCII address', () => {
     expect(asciiUrl('https://exemple.fr/démarche')).toBe('https://exemple.fr/d%C3%A9marche');
     expect(asciiUrl('https://préfecture.fr/')).toBe('https://xn--prfecture-c4a.fr/');

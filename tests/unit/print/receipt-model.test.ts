@@ -17,7 +17,7 @@ describe('receipt model', () => {
     expect(model.notice).toBe(RECEIPT_NOTICE);
     expect(model.notice).toContain("Ce n'est pas l'accusé de réception de l'administration");
     expect(model.privacy).toBe(RECEIPT_PRIVACY);
-    expect(model.contact).toBe('Une question sur votre dossier ? Appelez le 34 00.');
+    expect(model.contact).toBe('Une question sur votre dossier ? Appelez le 34\u00a000.');
   });
 
   it('gives the numéro, délais and what the usager receives only for a filed démarche', () => {

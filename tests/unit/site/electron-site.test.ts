@@ -12,7 +12,12 @@ import { BrowserWindow, FakeSession, FakeWebContents, WebContentsView } from '..
 
 function hooks(overrides: Partial<SiteHooks> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'pn-site-'));
-  const calls = { refused: [] as string[], activity: 0, changed: 0, downloaded: [] as Array<{ name: string; bytes: Buffer }> };
+  const calls = {
+    refused: [] as string[],
+    activity: 0,
+    changed: 0,
+    downloaded: [] as Array<{ name: string; bytes: Buffer }>,
+  };
   const value: SiteHooks = {
     hosts: () => [...BUILT_IN_SITE_HOSTS],
     refused: (url) => void calls.refused.push(url),
@@ -92,7 +97,12 @@ describe('official-site view guards (Electron handlers)', () => {
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-sanitized-write']) {
       ses.permissionRequestHandler!({}, permission, (granted: boolean) => (answers[permission] = granted));
     }
-    expect(answers).toEqual({ media: false, geolocation: false, notifications: false, 'clipboard-sanitized-write': true });
+    expect(answers).toEqual({
+      media: false,
+      geolocation: false,
+      notifications: false,
+      'clipboard-sanitized-write': true,
+    });
     expect(ses.permissionCheckHandler!({}, 'media')).toBe(false);
   });
 });
@@ -110,7 +120,12 @@ describe('official-site view (Electron adapter)', () => {
     await site.open({ url: 'https://immatriculation.ants.gouv.fr/', partition: 'pn-site-a1' }, h.value);
     const view = WebContentsView.created.at(-1)!;
     const prefs = view.options.webPreferences!;
-    expect(prefs).toMatchObject({ partition: 'pn-site-a1', sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(prefs).toMatchObject({
+      partition: 'pn-site-a1',
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
     expect(prefs.preload).toBeUndefined();
     expect(String(prefs.partition)).not.toMatch(/^persist:/);
     expect(window.contentView.children).toContain(view);

@@ -35,7 +35,9 @@ describe('official-site allowlist', () => {
     }
     const refused = decideNavigation('https://example.com/page', hosts);
     expect(refused).toMatchObject({ allow: false, host: 'example.com' });
-    expect(!refused.allow && refused.message).toMatch(/« example\.com » ne fait pas partie des sites officiels autorisés.*référent/);
+    expect(!refused.allow && refused.message).toMatch(
+      /« example\.com » ne fait pas partie des sites officiels autorisés.*référent/,
+    );
     const insecure = decideNavigation('http://ants.gouv.fr/', hosts);
     expect(!insecure.allow && insecure.message).toMatch(/pas sécurisée/);
   });
@@ -51,7 +53,16 @@ describe('official-site allowlist', () => {
   });
 
   it('refuses camera, microphone, location, notifications; allows only the small list', () => {
-    for (const permission of ['media', 'geolocation', 'notifications', 'midi', 'hid', 'serial', 'usb', 'openExternal']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'midi',
+      'hid',
+      'serial',
+      'usb',
+      'openExternal',
+    ]) {
       expect(decideSitePermission(permission), permission).toBe(false);
     }
     expect(decideSitePermission('clipboard-sanitized-write')).toBe(true);

@@ -17,7 +17,7 @@ import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir();
 
-function station(host = newTabSite()) {
+function station(host = newTabSite(), printA4?: ConstructorParameters<typeof SiteService>[0]['printA4']) {
   const dataDir = tempDir();
   const db = openStationDb(dataDir);
   const config = new ConfigStore(new Settings(db));
@@ -25,7 +25,7 @@ function station(host = newTabSite()) {
   const events: Array<{ name: string; payload: unknown }> = [];
   bus.attach((name, payload) => void events.push({ name, payload }));
   const sessions = new SessionService({ dataDir, journal: new Journal(db) });
-  const site = new SiteService({ config, sessions, bus, log: silentLogger, host });
+  const site = new SiteService({ config, sessions, bus, log: silentLogger, host, ...(printA4 ? { printA4 } : {}) });
   return { config, sessions, site, events };
 }
 
@@ -112,5 +112,70 @@ describe('official-site panel service', () => {
       host: 'publicite.example.com',
       message: expect.stringMatching(/n'a pas été ouverte/),
     });
+  });
+});
+
+/** Lets the embedded view of the session receive one file from the official site, as Electron hands it over. */
+async function receive(name: string, mime: string, bytes: Buffer) {
+  const { EventEmitter } = await import('node:events');
+  const item = Object.assign(new EventEmitter(), {
+    path: '',
+    setSavePath(path: string) {
+      item.path = path;
+    },
+    getFilename: () => name,
+    getMimeType: () => mime,
+    cancel() {},
+  });
+  WebContentsView.created.at(-1)!.webContents.session.emit('will-download', {}, item);
+  await vi.waitFor(() => expect(item.path).not.toBe(''));
+  writeFileSync(item.path, bytes);
+  item.emit('done', {}, 'completed');
+}
+
+describe('printing what the official site gave', () => {
+  it('prints the récapitulatif PDF on the system printer as A4 page images', async () => {
+    const { PDFDocument, StandardFonts } = await import('@cantoo/pdf-lib');
+    const pdf = await PDFDocument.create();
+    const page = pdf.addPage([595, 842]);
+    page.drawText('Recapitulatif ANTS', {
+      x: 50,
+      y: 780,
+      size: 24,
+      font: await pdf.embedFont(StandardFonts.Helvetica),
+    });
+    const bytes = Buffer.from(await pdf.save());
+
+    const printed: Array<{ html: string; title: string }> = [];
+    const window = new BrowserWindow({});
+    const { site, sessions } = station(
+      electronSite(() => window as unknown as ElectronWindow),
+      async (document) => {
+        printed.push(document);
+        return 'printed';
+      },
+    );
+    sessions.start({ id: null, pseudonym: 'Camille' });
+    await site.open('https://immatriculation.ants.gouv.fr/');
+    await receive('recapitulatif.pdf', 'application/pdf', bytes);
+    await vi.waitFor(() => expect(site.listDownloads()).toHaveLength(1));
+
+    const result = await site.printDownload(site.listDownloads()[0]!.id);
+    expect(result).toMatchObject({ done: 'printed', name: 'recapitulatif.pdf', base64: null });
+    expect(printed).toHaveLength(1);
+    expect(printed[0]!.html.match(/<img alt="" src="data:image\/jpeg;base64,/g)).toHaveLength(1);
+    expect(printed[0]!.html).toContain('size:A4');
+  }, 60_000);
+
+  it('without a system printer (browser), gives the file back to be opened', async () => {
+    const window = new BrowserWindow({});
+    const { site, sessions } = station(electronSite(() => window as unknown as ElectronWindow));
+    sessions.start({ id: null, pseudonym: 'Camille' });
+    await site.open('https://immatriculation.ants.gouv.fr/');
+    await receive('cpi.pdf', 'application/pdf', Buffer.from('%PDF-1.4 cpi'));
+    await vi.waitFor(() => expect(site.listDownloads()).toHaveLength(1));
+    const result = await site.printDownload(site.listDownloads()[0]!.id);
+    expect(result.done).toBe('open');
+    expect(Buffer.from(result.base64!, 'base64').toString()).toBe('%PDF-1.4 cpi');
   });
 });

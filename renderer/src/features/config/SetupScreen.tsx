@@ -84,7 +84,9 @@ export function SetupScreen() {
         api().access.setup({
           referentPin: pin,
           station: { name, type, commune, departement },
-          printer: { enabled: printerEnabled, type: printerType, interface: printerInterface, width: printerWidth },
+          printer: printerEnabled
+            ? { enabled: true, type: printerType, interface: printerInterface, width: printerWidth }
+            : { enabled: false },
           scan: { folder: scanFolder.trim() || null },
           session: { idleMinutes: Number(idleMinutes) },
         }),

@@ -14,6 +14,7 @@ export function DemarchesReferentPanel() {
   const { config, save } = useConfig();
   const section = (config.demarches ?? {}) as { hidden?: string[]; local?: unknown[] };
   const [catalog, setCatalog] = useState<{ demarches: DemarcheSummary[]; problems: string[] } | null>(null);
+  const [hidden, setHidden] = useState<string[]>(() => section.hidden ?? []);
   const [localText, setLocalText] = useState(() => JSON.stringify(section.local ?? [], null, 2));
   const saver = useSaver();
 
@@ -23,11 +24,10 @@ export function DemarchesReferentPanel() {
   useEffect(load, [load]);
 
   const toggle = (id: string, shown: boolean) => {
-    const hidden = new Set(section.hidden ?? []);
-    if (shown) hidden.delete(id);
-    else hidden.add(id);
+    const next = shown ? hidden.filter((other) => other !== id) : [...hidden, id];
+    setHidden(next);
     void saver.run(async () => {
-      await save('demarches', { ...section, hidden: [...hidden] });
+      await save('demarches', { ...section, hidden: next });
       load();
       return shown ? 'La démarche est affichée.' : 'La démarche est masquée.';
     });
@@ -62,7 +62,9 @@ export function DemarchesReferentPanel() {
         {catalog?.demarches.map((d) => (
           <Box component="li" key={d.id} sx={{ py: 0.5, borderBottom: '1px solid #eee' }}>
             <FormControlLabel
-              control={<Switch checked={!d.hidden} onChange={(event) => toggle(d.id, event.target.checked)} />}
+              control={
+                <Switch checked={!hidden.includes(d.id)} onChange={(event) => toggle(d.id, event.target.checked)} />
+              }
               label={
                 <span>
                   {d.title} {d.local && <Chip size="small" label="Locale" />}

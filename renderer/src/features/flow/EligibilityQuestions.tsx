@@ -1,4 +1,16 @@
-import { Alert, AlertTitle, Box, Button, FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, Stack, Typography } from '@mui/material';
+import {
+  Alert,
+  AlertTitle,
+  Box,
+  Button,
+  FormControl,
+  FormControlLabel,
+  FormLabel,
+  Radio,
+  RadioGroup,
+  Stack,
+  Typography,
+} from '@mui/material';
 import type { Demarche, FlowEntry } from '../../../../preload/api';
 
 /**
@@ -52,7 +64,9 @@ export function EligibilityQuestions({
           </FormControl>
         ))}
         <div role="status" aria-live="polite" data-testid="route">
-          {route.kind === 'eligible' && <Alert severity="success">Vous pouvez faire cette démarche ici. Suivez les étapes.</Alert>}
+          {route.kind === 'eligible' && (
+            <Alert severity="success">Vous pouvez faire cette démarche ici. Suivez les étapes.</Alert>
+          )}
           {route.kind === 'demarche' && (
             <Alert severity="info">
               <AlertTitle>Une autre démarche convient mieux : {route.title}</AlertTitle>

@@ -122,9 +122,19 @@ export function FlowScreen() {
     void act(api().flow.markStep({ key: entry.key, stepId, done: true })).then(() => focusById('etape-courante'));
   };
   const shortcuts: Shortcut[] = [
-    { code: 'KeyS', keys: 'Alt + S', label: 'Étape faite : suivante', run: () => steps[index] && markDone(steps[index]!.id) },
+    {
+      code: 'KeyS',
+      keys: 'Alt + S',
+      label: 'Étape faite : suivante',
+      run: () => steps[index] && markDone(steps[index]!.id),
+    },
     { code: 'KeyP', keys: 'Alt + P', label: 'Étape précédente', run: () => goTo(index - 1) },
-    { code: 'KeyO', keys: 'Alt + O', label: 'Ouvrir le site officiel', run: () => demarche && void site.open(demarche.startUrl) },
+    {
+      code: 'KeyO',
+      keys: 'Alt + O',
+      label: 'Ouvrir le site officiel',
+      run: () => demarche && void site.open(demarche.startUrl),
+    },
     { code: 'KeyQ', keys: 'Alt + Q', label: 'Aller aux questions', run: () => focusById('questions') },
     { code: 'KeyC', keys: 'Alt + C', label: 'Aller aux pièces', run: () => focusById('pieces') },
     { code: 'KeyN', keys: 'Alt + N', label: 'Aller aux notes', run: () => focusById('notes') },
@@ -173,7 +183,8 @@ export function FlowScreen() {
     void act(api().flow.setPiece({ key: entry.key, pieceId, status, ...(scans ? { scans } : {}) }));
   };
   const saveOutcome = (outcome: Outcome) => act(api().flow.setOutcome({ key: entry.key, outcome }));
-  const blocked = entry.route.kind === 'demarche' || entry.route.kind === 'orientation' || entry.route.kind === 'pending';
+  const blocked =
+    entry.route.kind === 'demarche' || entry.route.kind === 'orientation' || entry.route.kind === 'pending';
 
   return (
     <Stack spacing={3}>
@@ -192,7 +203,14 @@ export function FlowScreen() {
           {error}
         </Alert>
       )}
-      <Box sx={{ display: 'grid', gap: 3, gridTemplateColumns: { md: 'minmax(0, 5fr) minmax(0, 6fr)' }, alignItems: 'start' }}>
+      <Box
+        sx={{
+          display: 'grid',
+          gap: 3,
+          gridTemplateColumns: { md: 'minmax(0, 5fr) minmax(0, 6fr)' },
+          alignItems: 'start',
+        }}
+      >
         <Stack spacing={4}>
           <EligibilityQuestions
             demarche={demarche}
@@ -218,8 +236,18 @@ export function FlowScreen() {
           )}
           <PiecesChecklist demarche={demarche} entry={entry} imports={imports} onSet={setPiece} />
           <ScanPanel demarcheId={demarche.id} pieces={demarche.pieces.map((p) => ({ id: p.id, label: p.label }))} />
-          <NotesField key={entry.key} value={entry.notes} onSave={(notes) => void act(api().flow.setNotes({ key: entry.key, notes }))} />
-          <OutcomeForm key={`${entry.key}-${entry.outcome?.kind ?? ''}`} demarche={demarche} entry={entry} orientations={orientations} onSave={saveOutcome} />
+          <NotesField
+            key={entry.key}
+            value={entry.notes}
+            onSave={(notes) => void act(api().flow.setNotes({ key: entry.key, notes }))}
+          />
+          <OutcomeForm
+            key={`${entry.key}-${entry.outcome?.kind ?? ''}`}
+            demarche={demarche}
+            entry={entry}
+            orientations={orientations}
+            onSave={saveOutcome}
+          />
           <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap' }}>
             <Button component={RouterLink} to="/demarches" variant="outlined" size="large">
               Faire une autre démarche

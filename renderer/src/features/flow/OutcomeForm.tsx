@@ -45,7 +45,9 @@ export function OutcomeForm({
   const [orientation, setOrientation] = useState<OrientationCode>(
     saved?.kind === 'orientee' ? saved.orientation : route.kind === 'orientation' ? route.orientation : 'prefecture',
   );
-  const [why, setWhy] = useState(saved?.kind === 'orientee' ? saved.why : route.kind === 'orientation' ? route.why : '');
+  const [why, setWhy] = useState(
+    saved?.kind === 'orientee' ? saved.why : route.kind === 'orientation' ? route.why : '',
+  );
 
   useEffect(() => {
     if (kind !== 'deposee' || !numero.trim()) return;
@@ -115,7 +117,8 @@ export function OutcomeForm({
             />
             {demarche.numero.unsure && (
               <Typography variant="body2">
-                Le format exact de ce numéro n'est pas confirmé : le poste l'accepte même s'il ne ressemble pas au modèle.
+                Le format exact de ce numéro n'est pas confirmé : le poste l'accepte même s'il ne ressemble pas au
+                modèle.
               </Typography>
             )}
             <div role="status" aria-live="polite">

@@ -1,4 +1,14 @@
-import { Box, Chip, FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, Stack, Typography } from '@mui/material';
+import {
+  Box,
+  Chip,
+  FormControl,
+  FormControlLabel,
+  FormLabel,
+  Radio,
+  RadioGroup,
+  Stack,
+  Typography,
+} from '@mui/material';
 import type { Demarche, FlowEntry, PieceStatus, ScanImport } from '../../../../preload/api';
 import { PIECE_STATUS_LABELS } from './labels';
 
@@ -53,7 +63,9 @@ export function PiecesChecklist({
                 <Chip size="small" label={KIND_LABELS[piece.kind]} />
                 {piece.when && <Chip size="small" variant="outlined" label={piece.when} />}
                 {piece.optional && <Chip size="small" variant="outlined" label="Facultative" />}
-                {piece.unsure && <Chip size="small" color="warning" variant="outlined" label="Information à vérifier" />}
+                {piece.unsure && (
+                  <Chip size="small" color="warning" variant="outlined" label="Information à vérifier" />
+                )}
               </Stack>
               <Typography variant="body2">{piece.explanation}</Typography>
               <Typography variant="body2" sx={{ mb: 1 }}>

@@ -1,12 +1,19 @@
 import { Box, Typography } from '@mui/material';
 
 /** The screen's keyboard shortcuts, always visible. */
-export function ShortcutList({ shortcuts, title = 'Raccourcis clavier' }: {
+export function ShortcutList({
+  shortcuts,
+  title = 'Raccourcis clavier',
+}: {
   shortcuts: Array<{ keys: string; label: string }>;
   title?: string;
 }) {
   return (
-    <Box component="section" aria-labelledby="raccourcis-titre" sx={{ p: 2, border: '1px solid #ddd', bgcolor: '#fff' }}>
+    <Box
+      component="section"
+      aria-labelledby="raccourcis-titre"
+      sx={{ p: 2, border: '1px solid #ddd', bgcolor: '#fff' }}
+    >
       <Typography id="raccourcis-titre" variant="h3" component="h2" sx={{ fontSize: '1rem', mb: 1 }}>
         {title}
       </Typography>

@@ -38,7 +38,12 @@ export function StepsGuide({
         aria-label={`Progression : ${done} étape${done > 1 ? 's' : ''} faite${done > 1 ? 's' : ''} sur ${steps.length}`}
         sx={{ height: 10, my: 1 }}
       />
-      <Stack component="ol" direction="row" spacing={1} sx={{ listStyle: 'none', p: 0, m: 0, mb: 2, flexWrap: 'wrap', gap: 1 }}>
+      <Stack
+        component="ol"
+        direction="row"
+        spacing={1}
+        sx={{ listStyle: 'none', p: 0, m: 0, mb: 2, flexWrap: 'wrap', gap: 1 }}
+      >
         {steps.map((s, i) => (
           <li key={s.id}>
             <Button

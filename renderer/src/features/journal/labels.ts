@@ -22,6 +22,7 @@ export const JOURNAL_LABELS: Record<string, string> = {
   'receipt.print_failed': 'Échec d’impression du reçu',
   'export.made': 'Export des statistiques',
   'retention.purged': 'Purge des anciennes données',
+  'scan.delete_failed': 'Scan non supprimé du dossier de numérisation',
 };
 
 const DETAIL_LABELS: Record<string, string> = {

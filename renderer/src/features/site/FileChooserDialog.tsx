@@ -24,7 +24,9 @@ export function FileChooserDialog({
 }) {
   const [chosen, setChosen] = useState<string[]>([]);
   const toggle = (id: string, on: boolean) =>
-    setChosen((current) => (request?.multiple ? (on ? [...current, id] : current.filter((x) => x !== id)) : on ? [id] : []));
+    setChosen((current) =>
+      request?.multiple ? (on ? [...current, id] : current.filter((x) => x !== id)) : on ? [id] : [],
+    );
   return (
     <Dialog open={request !== null} onClose={onCancel} aria-labelledby="choix-fichier-titre">
       <DialogTitle id="choix-fichier-titre">Quelle pièce envoyer au site ?</DialogTitle>
@@ -38,7 +40,9 @@ export function FileChooserDialog({
             {request?.files.map((file) => (
               <FormControlLabel
                 key={file.id}
-                control={<Checkbox checked={chosen.includes(file.id)} onChange={(e) => toggle(file.id, e.target.checked)} />}
+                control={
+                  <Checkbox checked={chosen.includes(file.id)} onChange={(e) => toggle(file.id, e.target.checked)} />
+                }
                 label={file.label}
               />
             ))}

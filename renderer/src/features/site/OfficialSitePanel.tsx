@@ -5,6 +5,7 @@ import ZoomInIcon from '@mui/icons-material/ZoomIn';
 import ZoomOutIcon from '@mui/icons-material/ZoomOut';
 import { Alert, Box, Button, IconButton, Stack, TextField, Tooltip, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
+import { ScreenReaderText } from '../flow/ScreenReaderText';
 import { FileChooserDialog } from './FileChooserDialog';
 import type { OfficialSite } from './useOfficialSite';
 
@@ -15,7 +16,19 @@ import type { OfficialSite } from './useOfficialSite';
 export function OfficialSitePanel({ site, startUrl }: { site: OfficialSite; startUrl: string }) {
   const [address, setAddress] = useState('');
   // Read once: the placeholder's callback ref must not make the whole object look like a ref.
-  const { state, message, downloads, chooser, setPlaceholder, open: openUrl, command, close, choose, cancelChooser } = site;
+  const {
+    state,
+    message,
+    downloads,
+    chooser,
+    setPlaceholder,
+    open: openUrl,
+    command,
+    close,
+    choose,
+    cancelChooser,
+    printDownload,
+  } = site;
   const embedded = state?.mode === 'embedded';
   const open = Boolean(state?.open);
 
@@ -39,7 +52,11 @@ export function OfficialSitePanel({ site, startUrl }: { site: OfficialSite; star
             <>
               <Tooltip title="Page précédente">
                 <span>
-                  <IconButton aria-label="Page précédente" disabled={!state?.canGoBack} onClick={() => void command('back')}>
+                  <IconButton
+                    aria-label="Page précédente"
+                    disabled={!state?.canGoBack}
+                    onClick={() => void command('back')}
+                  >
                     <ArrowBackIcon />
                   </IconButton>
                 </span>
@@ -110,7 +127,10 @@ export function OfficialSitePanel({ site, startUrl }: { site: OfficialSite; star
             <ul data-testid="site-downloads">
               {downloads.map((file) => (
                 <li key={file.id}>
-                  {file.name} ({Math.max(1, Math.round(file.bytes / 1024))} ko)
+                  {file.name} ({Math.max(1, Math.round(file.bytes / 1024))} ko){' '}
+                  <Button size="small" onClick={() => void printDownload(file.id)}>
+                    Imprimer <ScreenReaderText>&nbsp;{file.name}</ScreenReaderText>
+                  </Button>
                 </li>
               ))}
             </ul>

@@ -18,6 +18,8 @@ export interface OfficialSite {
   command(command: 'back' | 'forward' | 'reload' | 'zoom-in' | 'zoom-out' | 'zoom-reset'): Promise<void>;
   close(): Promise<void>;
   choose(ids: string[]): Promise<void>;
+  /** Prints a file the site gave (desktop), or opens it for the browser to print. */
+  printDownload(id: string): Promise<void>;
   cancelChooser(): void;
 }
 
@@ -54,6 +56,10 @@ export function useOfficialSite(): OfficialSite {
       api().events.on('site.changed', setState),
       api().events.on('site.refused', ({ message: text }) => setMessage({ severity: 'error', text })),
       api().events.on('site.downloaded', (download) => setDownloads((list) => [...list, download])),
+      // The embedded view is a native layer above the page: it steps aside while the idle warning shows.
+      api().events.on('session.idleWarning', ({ dismissed }) => {
+        void api().site.command({ command: dismissed ? 'show' : 'hide' });
+      }),
       api().events.on('site.fileChooser', (request) => {
         void api().site.command({ command: 'hide' });
         setChooser(request);
@@ -89,9 +95,7 @@ export function useOfficialSite(): OfficialSite {
     // The tab opens only after main accepted the URL; the click's user activation is still valid then.
     const current = placeholderNow.current;
     try {
-      const next = await call(
-        api().site.open({ url, ...(current ? { bounds: boundsOf(current) } : {}) }),
-      );
+      const next = await call(api().site.open({ url, ...(current ? { bounds: boundsOf(current) } : {}) }));
       setState(next);
       if (next.mode === 'new-tab') {
         window.open(url, '_blank', 'noopener,noreferrer');
@@ -122,10 +126,34 @@ export function useOfficialSite(): OfficialSite {
     if (!result.ok) setMessage({ severity: 'error', text: result.error.message });
   }, []);
 
+  const printDownload = useCallback(async (id: string) => {
+    setMessage(null);
+    const result = await api().site.printDownload({ id });
+    if (!result.ok) return setMessage({ severity: 'error', text: result.error.message });
+    const { done, base64, mime } = result.value;
+    if (done === 'open' && base64) {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      window.open(URL.createObjectURL(new Blob([bytes], { type: mime })), '_blank', 'noopener');
+    }
+    if (done === 'printed') setMessage({ severity: 'info', text: 'Le document est envoyé à l’imprimante.' });
+  }, []);
+
   const cancelChooser = useCallback(() => {
     setChooser(null);
     void api().site.command({ command: 'show' });
   }, []);
 
-  return { state, message, downloads, chooser, setPlaceholder, open, command, close, choose, cancelChooser };
+  return {
+    state,
+    message,
+    downloads,
+    chooser,
+    setPlaceholder,
+    open,
+    command,
+    close,
+    choose,
+    cancelChooser,
+    printDownload,
+  };
 }

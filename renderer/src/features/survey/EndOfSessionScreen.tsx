@@ -43,6 +43,7 @@ import {
 import { api, call } from '../../api';
 import { endAccompaniment } from './end-session';
 import { lockSurvey, SURVEY_PATH } from './survey-lock';
+import { useDemarcheTitles } from './useDemarcheTitles';
 
 const YES_NO_LABELS: Record<string, string> = { oui: 'Oui', non: 'Non', non_communique: 'Non communiqué' };
 const GENDER_LABELS: Record<string, string> = { masculin: 'Homme', feminin: 'Femme', non_communique: 'Non communiqué' };
@@ -61,6 +62,7 @@ export function EndOfSessionScreen() {
   const [form, setForm] = useState<EndForm | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const titleOf = useDemarcheTitles();
 
   useEffect(() => {
     void api()
@@ -119,7 +121,7 @@ export function EndOfSessionScreen() {
           <Box component="ul" sx={{ m: 0, pl: 3 }} data-testid="end-demarches">
             {data.demarches.map((d, i) => (
               <li key={`${d.demarcheId}-${i}`}>
-                {d.demarcheId} : {d.outcome ? OUTCOME_LABELS[d.outcome] : 'résultat non renseigné'}
+                {titleOf(d.demarcheId)} : {d.outcome ? OUTCOME_LABELS[d.outcome] : 'résultat non renseigné'}
               </li>
             ))}
           </Box>

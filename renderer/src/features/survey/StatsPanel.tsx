@@ -19,6 +19,7 @@ import { useReferentCall } from '../config/referent-call';
 import { offerDownload } from './download';
 import { dayOf, granularityFor, periodRange, type PeriodKind } from './period';
 import { AutonomyChart, OutcomesChart, SatisfactionChart, SessionsChart } from './StatsCharts';
+import { useDemarcheTitles } from './useDemarcheTitles';
 import { CountsTable, DemarcheTable, SatisfactionTable, TABLE_LABELS } from './StatsTables';
 
 const PERIODS: Array<{ kind: PeriodKind; label: string }> = [
@@ -56,6 +57,7 @@ export function StatsPanel() {
   const [stats, setStats] = useState<Stats | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const titleOf = useDemarcheTitles();
 
   const range = periodRange(kind, reference, custom);
   const { from, to } = range;
@@ -155,7 +157,7 @@ export function StatsPanel() {
           <MenuItem value="">Toutes les démarches</MenuItem>
           {(stats?.demarcheIds ?? []).map((id) => (
             <MenuItem key={id} value={id}>
-              {id}
+              {titleOf(id)}
             </MenuItem>
           ))}
           {demarcheId && !stats?.demarcheIds.includes(demarcheId) && (
@@ -214,7 +216,7 @@ export function StatsPanel() {
             <CountsTable caption="Autonomie" counts={stats.autonomy} labels={TABLE_LABELS.autonomy} />
             <CountsTable caption="Durée" counts={stats.durations} labels={TABLE_LABELS.durations} />
           </Stack>
-          <DemarcheTable stats={stats} />
+          <DemarcheTable stats={stats} titleOf={titleOf} />
         </>
       )}
 

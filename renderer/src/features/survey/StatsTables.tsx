@@ -102,7 +102,7 @@ export const TABLE_LABELS = {
 };
 
 /** Per démarche: how many times it was done and its outcomes. */
-export function DemarcheTable({ stats }: { stats: Stats }) {
+export function DemarcheTable({ stats, titleOf }: { stats: Stats; titleOf: (id: string) => string }) {
   return (
     <TableContainer component={Paper} variant="outlined">
       <Table size="small" data-testid="demarche-table">
@@ -133,7 +133,7 @@ export function DemarcheTable({ stats }: { stats: Stats }) {
           {stats.byDemarche.map((d) => (
             <TableRow key={d.demarcheId}>
               <TableCell component="th" scope="row">
-                {d.demarcheId}
+                {titleOf(d.demarcheId)}
               </TableCell>
               <TableCell align="right">{d.sessions}</TableCell>
               {[...OUTCOME_CODES, 'non_renseigne'].map((code) => (

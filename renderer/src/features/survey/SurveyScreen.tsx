@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Dialog, LinearProgress, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, CircularProgress, Dialog, LinearProgress, Stack, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import {
@@ -96,7 +96,14 @@ export function SurveyScreen() {
     }
   };
 
-  if (askRecommendation === null) return null;
+  if (askRecommendation === null) {
+    // Covers the window at once, so the mediator's navigation is never within reach, even while loading.
+    return (
+      <Dialog fullScreen open aria-label="Votre avis" disableEscapeKeyDown>
+        <CircularProgress aria-label="Chargement" sx={{ m: 'auto' }} />
+      </Dialog>
+    );
+  }
 
   return (
     <Dialog

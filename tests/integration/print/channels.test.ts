@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDispatch } from '../../../main/dispatch';
+import { createHandlers } from '../../../main/handlers';
+import { silentLogger } from '../../../main/log';
+import { startEscPosPeer, type EscPosPeer } from '../../helpers/escpos-peer';
+import { useTempDir } from '../../helpers/temp-dir';
+import { openPrintStation, type PrintStation } from './station';
+
+const tempDir = useTempDir();
+let peer: EscPosPeer | undefined;
+let station: PrintStation | undefined;
+
+afterEach(async () => {
+  await station?.close();
+  await peer?.close();
+  station = peer = undefined;
+});
+
+describe('print channels', () => {
+  it('keeps the test page for the référent, and answers the rest through the contract', async () => {
+    peer = await startEscPosPeer();
+    station = openPrintStation(tempDir(), { interface: peer.url }, []);
+    const dispatch = createDispatch(createHandlers(station.services), silentLogger);
+    const call = (channel: string, input?: unknown) => dispatch(channel, input, { transport: 'web' });
+
+    const test = await call('print.testPage');
+    expect(test).toMatchObject({ ok: false, error: { code: 'referent_required' } });
+    expect(peer.jobs).toHaveLength(0);
+
+    const preview = await call('print.preview');
+    expect(preview.ok).toBe(true);
+    const status = await call('print.status');
+    expect(status).toMatchObject({ ok: true, value: { enabled: true, connected: true, a4: 'download' } });
+    const printed = await call('print.receipt', { reprint: false });
+    expect(printed).toMatchObject({ ok: true, value: { result: 'printed' } });
+    expect(await call('print.receipt', { reprint: 'oui' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
+  });
+});
