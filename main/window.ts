@@ -2,26 +2,11 @@ import { BrowserWindow, app, session, type Session, type WebContents } from 'ele
 import { join } from 'node:path';
 import { APP_ORIGIN, isAppUrl } from './security/navigation';
 import { isPermissionAllowed } from './security/permissions';
+import { HARDENED_WEB_PREFERENCES } from './security/web-preferences';
 
-/** The webPreferences every window of the app gets. Exported for the security test. */
+/** The webPreferences of the counter window. Exported for the security test. */
 export function hardenedWebPreferences(preload: string) {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInSubFrames: false,
-    nodeIntegrationInWorker: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    // Middle-click on a link would ask for a new window (refused anyway by setWindowOpenHandler).
-    disableBlinkFeatures: 'Auxclick',
-    devTools: !app.isPackaged,
-  } as const;
+  return { ...HARDENED_WEB_PREFERENCES, preload, devTools: !app.isPackaged } as const;
 }
 
 /** Navigation, new windows and webviews: only the app's own pages; everything else is refused. */

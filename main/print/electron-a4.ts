@@ -19,6 +19,7 @@ export function electronPrintA4(getParent: () => Window | undefined): Required<P
           contextIsolation: true,
           nodeIntegration: false,
           javascript: false,
+          devTools: false,
           partition: 'print-a4',
         },
       });

@@ -1,6 +1,7 @@
 import type { Session, WebContents } from 'electron';
 import { decideNavigation, decideSitePermission, decideWindowOpen } from './guard';
 import type { SiteHooks } from './site-host';
+import { HARDENED_WEB_PREFERENCES } from '../security/web-preferences';
 
 /**
  * The official-site view's own guards (not the main window's: that one only allows app:// pages). Navigation,
@@ -47,20 +48,5 @@ export function guardSiteSession(ses: Session): void {
  * in-memory partition. Electron has no password manager or autofill store, and the partition is dropped at the end.
  */
 export function siteWebPreferences(partition: string) {
-  return {
-    partition,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInSubFrames: false,
-    nodeIntegrationInWorker: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    devTools: false,
-    safeDialogs: true,
-  } as const;
+  return { ...HARDENED_WEB_PREFERENCES, partition, devTools: false, safeDialogs: true } as const;
 }

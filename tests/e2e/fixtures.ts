@@ -80,6 +80,8 @@ export { expect };
 
 /** RGAA/axe: no serious or critical violation on the screen as it is now. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // A dialog that is still fading in has a transparent text colour for a moment: let transitions finish first.
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
   const results = await new AxeBuilder({ page }).analyze();
   const blocking = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -1,15 +1,13 @@
 import type { Page } from '@playwright/test';
 import { seedStation } from '../helpers/seed-station';
-import { expect, expectAccessible, test } from './fixtures';
-import { signIn, signInAsReferent } from './helpers/sign-in';
+import { expect, expectAccessible, test, type Station } from './fixtures';
+import { signInAsReferent, startSession } from './helpers/sign-in';
 
 test.use({ seed: { run: (dir: string) => seedStation(dir) } });
 
 /** Signs Camille in and starts an accompaniment: the session helper's home leads to the catalog. */
-async function startAccompaniment(page: Page, station: Parameters<typeof signIn>[1]) {
-  await signIn(page, station);
-  await page.getByRole('button', { name: 'Commencer un accompagnement' }).click();
-  await page.waitForURL(/#\/demarches$/);
+async function startAccompaniment(page: Page, station: Station) {
+  await startSession(page, station);
   await expect(page.getByRole('heading', { level: 1, name: 'Choisir la démarche' })).toBeVisible();
 }
 

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { paperText, startEscPosPeer, type EscPosPeer } from '../helpers/escpos-peer';
 import { seedStation } from '../helpers/seed-station';
 import { expect, expectAccessible, test } from './fixtures';
-import { signIn, signInAsReferent } from './helpers/sign-in';
+import { signInAsReferent, startSession } from './helpers/sign-in';
 
 let peer: EscPosPeer;
 
@@ -60,9 +60,7 @@ test('shows the receipt exactly as it prints, then prints it on the network prin
   page,
   station,
 }) => {
-  await signIn(page, station);
-  await page.getByRole('button', { name: 'Commencer un accompagnement' }).click();
-  await page.waitForURL(/#\/demarches$/);
+  await startSession(page, station);
   await fileDemarche(page, 'CIM-2611-4F7Q2');
 
   await page.goto(`${station.url}#/recu`);
@@ -96,9 +94,7 @@ test('shows the receipt exactly as it prints, then prints it on the network prin
 });
 
 test('offers a retry and the A4 PDF when the printer refuses', async ({ page, station }) => {
-  await signIn(page, station);
-  await page.getByRole('button', { name: 'Commencer un accompagnement' }).click();
-  await page.waitForURL(/#\/demarches$/);
+  await startSession(page, station);
   await peer.set({ mode: 'refuse' });
   try {
     await page.goto(`${station.url}#/recu`);

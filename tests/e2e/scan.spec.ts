@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { seedStation } from '../helpers/seed-station';
 import { smallDocument } from '../fixtures/scan/generate';
 import { expect, expectAccessible, test } from './fixtures';
-import { signIn, signInAsReferent } from './helpers/sign-in';
+import { signInAsReferent, startSession } from './helpers/sign-in';
 
 const scansOf = (dataDir: string) => join(dataDir, 'scans');
 
@@ -20,9 +20,7 @@ test('a scan dropped into the watched folder appears with its thumbnail, attache
   page,
   station,
 }) => {
-  await signIn(page, station);
-  await page.getByRole('button', { name: 'Commencer un accompagnement' }).click();
-  await page.waitForURL(/#\/demarches$/);
+  await startSession(page, station);
   await page.goto(`${station.url}#/pieces`);
   await expect(page.getByRole('heading', { level: 1, name: "Documents de l'usager" })).toBeVisible();
   await expect(page.getByText('Le dossier de numérisation est surveillé')).toBeVisible();
@@ -49,9 +47,7 @@ test('a scan dropped into the watched folder appears with its thumbnail, attache
 });
 
 test('a file refused by content says why, in French, naming the file', async ({ page, station }) => {
-  await signIn(page, station);
-  await page.getByRole('button', { name: 'Commencer un accompagnement' }).click();
-  await page.waitForURL(/#\/demarches$/);
+  await startSession(page, station);
   await page.goto(`${station.url}#/pieces`);
   await page.getByLabel('Fichiers à importer').setInputFiles({
     name: 'lettre.jpg',
@@ -62,9 +58,7 @@ test('a file refused by content says why, in French, naming the file', async ({ 
 });
 
 test('a file dragged and dropped onto the panel is imported', async ({ page, station }) => {
-  await signIn(page, station);
-  await page.getByRole('button', { name: 'Commencer un accompagnement' }).click();
-  await page.waitForURL(/#\/demarches$/);
+  await startSession(page, station);
   await page.goto(`${station.url}#/pieces`);
   const bytes = [...(await smallDocument('Glissé'))];
   const dataTransfer = await page.evaluateHandle((content) => {

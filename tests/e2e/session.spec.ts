@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { seedStation } from '../helpers/seed-station';
 import { expect, expectAccessible, test, type Station } from './fixtures';
-import { signIn } from './helpers/sign-in';
+import { signIn, startSession } from './helpers/sign-in';
 
 test.use({ seed: { run: (dataDir: string) => seedStation(dataDir) } });
 
@@ -117,9 +117,7 @@ test.describe('idle warning', () => {
     page,
     station,
   }) => {
-    await signIn(page, station);
-    await page.getByRole('button', { name: 'Commencer un accompagnement' }).click();
-    await page.waitForURL(/#\/demarches$/);
+    await startSession(page, station);
     const dialog = page.getByRole('alertdialog', { name: 'Êtes-vous toujours là ?' });
     await expect(dialog).toBeVisible({ timeout: 20_000 });
     await expect(dialog).toContainText('secondes');
@@ -136,9 +134,7 @@ test.describe('idle warning', () => {
     station,
   }) => {
     test.setTimeout(120_000);
-    await signIn(page, station);
-    await page.getByRole('button', { name: 'Commencer un accompagnement' }).click();
-    await page.waitForURL(/#\/demarches$/);
+    await startSession(page, station);
     await expect(page.getByRole('alertdialog')).toBeVisible({ timeout: 20_000 });
     await page.waitForURL(/#\/accueil$/, { timeout: 70_000 });
     const report = page.getByTestId('wipe-report');
@@ -153,9 +149,7 @@ test('a file the wipe cannot remove is named to the mediator in French, and no s
   page,
   station,
 }) => {
-  await signIn(page, station);
-  await page.getByRole('button', { name: 'Commencer un accompagnement' }).click();
-  await page.waitForURL(/#\/demarches$/);
+  await startSession(page, station);
   // Another program holds a file of the workspace: an immutable file, which even root cannot delete.
   const [sessionId] = readdirSync(join(station.dataDir, 'sessions'));
   const locked = join(station.dataDir, 'sessions', sessionId!, 'verrou.bin');
@@ -182,9 +176,7 @@ test('after a crash of the station, the next start removes the workspace and the
   station,
 }) => {
   const canary = `CANARI${randomUUID().slice(0, 8).toUpperCase()}`;
-  await signIn(page, station);
-  await page.getByRole('button', { name: 'Commencer un accompagnement' }).click();
-  await page.waitForURL(/#\/demarches$/);
+  await startSession(page, station);
   const [entry] = (await contract(station, [['flow.start', { demarcheId: 'permis-duplicata' }]])) as [{ key: string }];
   await contract(station, [['flow.setNotes', { key: entry.key, notes: `Usager ${canary}` }]]);
   expect(readdirSync(join(station.dataDir, 'sessions'))).toHaveLength(1);

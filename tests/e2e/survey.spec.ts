@@ -3,14 +3,13 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { seedStation } from '../helpers/seed-station';
 import { expect, expectAccessible, test, type Station } from './fixtures';
-import { signIn } from './helpers/sign-in';
+import { startSession } from './helpers/sign-in';
 
 test.use({ seed: { run: (dataDir: string) => seedStation(dataDir) } });
 
 /** A mediator starts an accompaniment, ends it and hands the screen over to the usager. */
 async function handOverToUsager(page: Page, station: Station) {
-  await signIn(page, station);
-  await page.getByRole('button', { name: 'Commencer un accompagnement' }).click();
+  await startSession(page, station);
   await page.getByRole('link', { name: "Terminer l'accompagnement" }).click();
   await expect(page.getByRole('heading', { level: 1, name: "Fin de l'accompagnement" })).toBeVisible();
   await expectAccessible(page);
@@ -148,8 +147,7 @@ test('the survey cannot reach the mediator or référent screens without the med
 });
 
 test('the mediator can end without the survey: the log entry is written, no answer is', async ({ page, station }) => {
-  await signIn(page, station);
-  await page.getByRole('button', { name: 'Commencer un accompagnement' }).click();
+  await startSession(page, station);
   await page.getByRole('link', { name: "Terminer l'accompagnement" }).click();
   await page.getByRole('checkbox', { name: 'Transports, mobilité' }).check();
   await page.getByRole('button', { name: 'Terminer sans enquête' }).click();

@@ -22,3 +22,10 @@ export async function signInAsReferent(page: Page, station: Station, pin = '2468
   await page.waitForURL(/#\/referent$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Espace référent' })).toBeVisible();
 }
+
+/** Signs the mediator in and starts an accompaniment: ends on the démarches catalog (/#/demarches). */
+export async function startSession(page: Page, station: Station, pseudonym = 'Camille', pin = '1234'): Promise<void> {
+  await signIn(page, station, pseudonym, pin);
+  await page.getByRole('button', { name: 'Commencer un accompagnement' }).click();
+  await page.waitForURL(/#\/demarches$/);
+}

@@ -4,20 +4,14 @@
  */
 import { CONFIG_FILE_MAX_BYTES } from '../../../../preload/api';
 import { api, type Result } from '../../api';
+import { downloadFile } from '../../app/download';
 
 type Unwrap = <T>(promise: Promise<Result<T>>) => Promise<T>;
 
 export async function exportConfigFile(unwrap: Unwrap, includePins: boolean): Promise<string> {
   const result = await unwrap(api().config.export({ includePins }));
   if (result.text !== undefined) {
-    const url = URL.createObjectURL(new Blob([result.text], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = result.fileName;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadFile(result.text, result.fileName, 'application/json');
     return `Le fichier ${result.fileName} est téléchargé.`;
   }
   return result.saved ? `Le fichier ${result.fileName} est enregistré.` : 'Export annulé.';

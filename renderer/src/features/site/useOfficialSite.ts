@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SiteDownload, SiteState } from '../../../../preload/api';
 import { api, call } from '../../api';
+import { base64ToBytes } from '../../app/download';
 
 export interface FileChooserRequest {
   multiple: boolean;
@@ -132,7 +133,7 @@ export function useOfficialSite(): OfficialSite {
     if (!result.ok) return setMessage({ severity: 'error', text: result.error.message });
     const { done, base64, mime } = result.value;
     if (done === 'open' && base64) {
-      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const bytes = base64ToBytes(base64);
       window.open(URL.createObjectURL(new Blob([bytes], { type: mime })), '_blank', 'noopener');
     }
     if (done === 'printed') setMessage({ severity: 'info', text: 'Le document est envoyé à l’imprimante.' });

@@ -1,4 +1,5 @@
 import type { ExportResult } from '../../../../preload/api';
+import { base64ToBytes, downloadFile } from '../../app/download';
 
 /**
  * The browser half of export delivery (main/survey/delivery.ts is the other): in the web host the file comes back
@@ -6,13 +7,5 @@ import type { ExportResult } from '../../../../preload/api';
  */
 export function offerDownload(result: ExportResult): void {
   if (result.delivered !== 'download' || !result.content) return;
-  const bytes = Uint8Array.from(atob(result.content), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: result.mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = result.fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadFile(base64ToBytes(result.content), result.fileName, result.mimeType);
 }
