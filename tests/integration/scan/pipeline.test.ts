@@ -133,6 +133,22 @@ describe('scan import pipeline (real sharp, pdf.js, pdf-lib, encrypted workspace
     expect(scan.list(session).imports[0]).toMatchObject({ kind: 'avif', status: 'ready' });
   });
 
+  it('accepts a real HEIC photo (HEVC, as iPhones take them) and turns it into an upload-ready image', async () => {
+    // 96×64 solid red, encoded by libheif's x265 encoder (Debian libheif-examples: heif-enc); see tests/fixtures/scan.
+    const heic = readFileSync(join(__dirname, '../../fixtures/scan/iphone-red-96x64.heic'));
+    const { scan, session } = await station();
+    const outcome = await scan.importBytes(session, 'IMG_4021.HEIC', heic, 'drop');
+    expect(outcome.refused).toEqual([]);
+    const [imported] = scan.list(session).imports;
+    expect(imported).toMatchObject({ kind: 'heic', status: 'ready' });
+    const ready = await scan.uploadReady(session, imported!.id);
+    const { data, info } = await sharp(Buffer.from(ready.bytes)).raw().toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height]).toEqual([96, 64]);
+    const centre = (32 * info.width + 48) * info.channels;
+    expect(data[centre]).toBeGreaterThan(150); // red stays red after HEVC, mozjpeg and the round trip
+    expect(data[centre + 1]).toBeLessThan(90);
+  });
+
   it('refuses a damaged iPhone HEIC photo with a French message', async () => {
     const { scan, session } = await station();
     const message = refusedMessage(await scan.importBytes(session, 'IMG_0001.HEIC', corpus.brokenHeic(), 'drop'));
