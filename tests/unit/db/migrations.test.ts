@@ -22,6 +22,10 @@ describe('station.db', () => {
     db.close();
   });
 
+  it('numbers the migrations 1, 2, 3… with no gap or repeat, so none can be skipped on an upgrade', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, index) => index + 1));
+  });
+
   it('upgrades an older file and keeps its rows', () => {
     const dir = tempDir();
     const file = join(dir, STATION_DB);
