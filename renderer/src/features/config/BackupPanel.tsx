@@ -1,9 +1,10 @@
-import { Alert, Button, Checkbox, FormControlLabel, Stack, Typography } from '@mui/material';
+import { Button, Checkbox, FormControlLabel, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { exportConfigFile, importConfigFile } from './config-file-transfer';
 import { ImportConfigButton } from './ImportConfigButton';
 import { useReferentCall } from './referent-call';
 import { useSaver } from './useSaver';
+import { ResultMessage } from '../../app/ResultMessage';
 
 /** Sauvegarde: the configuration as one JSON file, to copy the setup to other counters. */
 export function BackupPanel({ onImported }: { onImported(): void }) {
@@ -39,11 +40,7 @@ export function BackupPanel({ onImported }: { onImported(): void }) {
         >
           Exporter la configuration
         </Button>
-        <div role="status" aria-live="polite">
-          {exporter.message && (
-            <Alert severity={exporter.message.ok ? 'success' : 'error'}>{exporter.message.text}</Alert>
-          )}
-        </div>
+        <ResultMessage message={exporter.message} />
       </Stack>
       <Stack spacing={2}>
         <Typography variant="h2">Importer une configuration</Typography>
@@ -52,13 +49,7 @@ export function BackupPanel({ onImported }: { onImported(): void }) {
           poste d'origine. Un fichier non valide est refusé et rien n'est modifié.
         </Typography>
         <ImportConfigButton busy={importer.busy} onFile={doImport} />
-        <div role="status" aria-live="polite">
-          {importer.message && (
-            <Alert severity={importer.message.ok ? 'success' : 'error'} data-testid="import-result">
-              {importer.message.text}
-            </Alert>
-          )}
-        </div>
+        <ResultMessage message={importer.message} testId="import-result" />
       </Stack>
     </Stack>
   );

@@ -18,6 +18,7 @@ import { PinField } from '../access/PinField';
 import { useReferentCall } from './referent-call';
 import { SaveBar } from './SaveBar';
 import { useSaver } from './useSaver';
+import { ResultMessage } from '../../app/ResultMessage';
 
 function lockText(until: string | null): string {
   if (!until) return '';
@@ -130,9 +131,7 @@ export function MediatorsPanel() {
             </TableBody>
           </Table>
         )}
-        <div role="status" aria-live="polite">
-          {rows.message && <Alert severity={rows.message.ok ? 'success' : 'error'}>{rows.message.text}</Alert>}
-        </div>
+        <ResultMessage message={rows.message} />
       </Stack>
       <Box component="form" noValidate onSubmit={add}>
         <Stack spacing={2} sx={{ maxWidth: 560 }}>

@@ -1,4 +1,5 @@
-import { Alert, Button, Stack } from '@mui/material';
+import { Button, Stack } from '@mui/material';
+import { ResultMessage } from '../../app/ResultMessage';
 
 /** The "Enregistrer" button of a panel and what happened after it (announced to screen readers). */
 export function SaveBar({
@@ -15,9 +16,7 @@ export function SaveBar({
       <Button type="submit" variant="contained" disabled={busy}>
         {label}
       </Button>
-      <div role="status" aria-live="polite">
-        {message && <Alert severity={message.ok ? 'success' : 'error'}>{message.text}</Alert>}
-      </div>
+      <ResultMessage message={message} />
     </Stack>
   );
 }

@@ -23,6 +23,7 @@ import { importConfigFile } from './config-file-transfer';
 import { ImportConfigButton } from './ImportConfigButton';
 import { STATION_TYPES } from './labels';
 import { useSaver } from './useSaver';
+import { ResultMessage } from '../../app/ResultMessage';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -235,13 +236,7 @@ function ImportAtSetup() {
         fois. Le code du référent sera celui de l'autre poste.
       </Typography>
       <ImportConfigButton busy={saver.busy} onFile={onFile} />
-      <div role="status" aria-live="polite">
-        {saver.message && (
-          <Alert severity={saver.message.ok ? 'success' : 'error'} data-testid="setup-import-result">
-            {saver.message.text}
-          </Alert>
-        )}
-      </div>
+      <ResultMessage message={saver.message} testId="setup-import-result" />
     </Section>
   );
 }

@@ -21,6 +21,7 @@ import { useConfig } from '../config/ConfigContext';
 import { SaveBar } from '../config/SaveBar';
 import { useSaver } from '../config/useSaver';
 import { joinInterface, splitInterface, type AddressKind } from './printer-address';
+import { ResultMessage } from '../../app/ResultMessage';
 
 const WIDTHS = [
   { value: 32, label: '58 mm – 32 colonnes' },
@@ -185,9 +186,7 @@ export function PrinterPanel() {
           <Button variant="outlined" disabled={testing} onClick={() => void printTest()}>
             Imprimer une page de test
           </Button>
-          <div role="status" aria-live="polite">
-            {test && <Alert severity={test.ok ? 'success' : 'error'}>{test.text}</Alert>}
-          </div>
+          <ResultMessage message={test} />
         </Stack>
       </Stack>
     </Box>
