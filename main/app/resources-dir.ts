@@ -28,3 +28,11 @@ export function resourcesDir(proc: ResourcesProcess = process): string {
 export function demarchesCatalogDir(proc: ResourcesProcess = process): string {
   return join(resourcesDir(proc), 'demarches');
 }
+
+/**
+ * The same path outside the asar archive, for what electron-builder.yml unpacks (asarUnpack): a module resolved
+ * from the packaged app is still named inside app.asar. Any other path is returned unchanged.
+ */
+export function outsideAsar(path: string): string {
+  return path.replace(/([\\/])app\.asar(?=[\\/])/, '$1app.asar.unpacked');
+}

@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { outsideAsar } from '../app/resources-dir';
 import { A4_PIXELS } from './pdf';
 
 /**
@@ -31,6 +32,8 @@ export interface RasterOptions {
   onPage(page: RasterPage, number: number, total: number): Promise<void>;
   /** Longest time for opening the file or drawing one page. */
   stepTimeoutMs?: number;
+  /** Where pdf.js is loaded from: pdfRendererFiles() unless a test points at a packaged app. */
+  files?: PdfRendererFiles;
 }
 
 const WORKER_SOURCE = String.raw`
@@ -87,18 +90,27 @@ type WorkerMessage =
   | { type: 'page'; number: number; width: number; height: number; data: Uint8Array }
   | { type: 'done' };
 
-function workerData(bytes: Uint8Array) {
-  const root = dirname(require.resolve('pdfjs-dist/package.json'));
+export interface PdfRendererFiles {
+  pdfjsPath: string;
+  canvasPath: string;
+  assets: { standardFontDataUrl: string; cMapUrl: string; wasmUrl: string };
+}
+
+/**
+ * The files the worker loads pdf.js and its canvas from. In the installed app they are real files outside the
+ * asar archive (electron-builder.yml, asarUnpack): the worker imports an ES module, and pdf.js loads the canvas
+ * from beside itself, neither of which may rely on Electron's asar support inside a worker thread.
+ */
+export function pdfRendererFiles(resolve: (id: string) => string = require.resolve): PdfRendererFiles {
+  const root = outsideAsar(dirname(resolve('pdfjs-dist/package.json')));
   return {
     pdfjsPath: join(root, 'legacy', 'build', 'pdf.mjs'),
-    canvasPath: require.resolve('@napi-rs/canvas'),
+    canvasPath: outsideAsar(resolve('@napi-rs/canvas')),
     assets: {
       standardFontDataUrl: join(root, 'standard_fonts') + '/',
       cMapUrl: join(root, 'cmaps') + '/',
       wasmUrl: join(root, 'wasm') + '/',
     },
-    bytes,
-    box: { long: A4_PIXELS.height, short: A4_PIXELS.width },
   };
 }
 
@@ -107,7 +119,11 @@ export function rasterisePdf(bytes: Uint8Array, options: RasterOptions): Promise
   return new Promise((resolve) => {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: workerData(bytes),
+      workerData: {
+        ...(options.files ?? pdfRendererFiles()),
+        bytes,
+        box: { long: A4_PIXELS.height, short: A4_PIXELS.width },
+      },
       resourceLimits: { maxOldGenerationSizeMb: 768 },
       stdout: true,
       stderr: true,
