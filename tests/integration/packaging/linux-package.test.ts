@@ -241,12 +241,12 @@ describe.runIf(packaging)('the packaged app (electron-builder --linux dir)', () 
     // What Electron's require.resolve answers in the installed app: a path inside app.asar.
     const unpacked = join(resources, 'app.asar.unpacked');
     const packagedRequire = createRequire(join(unpacked, 'out', 'main', 'index.js'));
-    const files = pdfRendererFiles((id) => packagedRequire.resolve(id).replace(unpacked, archive));
-    expect(files.pdfjsPath.startsWith(join(unpacked, 'node_modules', 'pdfjs-dist'))).toBe(true);
-    expect(dirname(files.canvasPath).startsWith(join(unpacked, 'node_modules', '@napi-rs', 'canvas'))).toBe(true);
+    const renderer = pdfRendererFiles((id) => packagedRequire.resolve(id).replace(unpacked, archive));
+    expect(renderer.pdfjsPath.startsWith(join(unpacked, 'node_modules', 'pdfjs-dist'))).toBe(true);
+    expect(dirname(renderer.canvasPath).startsWith(join(unpacked, 'node_modules', '@napi-rs', 'canvas'))).toBe(true);
     const sizes: number[][] = [];
     const outcome = await rasterisePdf(await corpus.pdfDocument(1), {
-      files,
+      files: renderer,
       onOpened: () => true,
       onPage: async (page) => {
         sizes.push([page.width, page.height]);
