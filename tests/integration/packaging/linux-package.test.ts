@@ -93,60 +93,60 @@ let appDir: string;
 let resources: string;
 let archive: string;
 let files: Map<string, { unpacked: boolean }>;
-let madeStandInNative = false;
-
-beforeAll(() => {
-  if (!packaging) return;
-  // What `npm run dist` does first: the build, then the Electron build of better-sqlite3 in native/electron/. That
-  // one needs the internet: without it here, a stand-in file takes its place for the length of the test.
-  const build = spawnSync(bin('electron-vite'), ['build'], { cwd: root, encoding: 'utf8' });
-  expect(build.status, build.stderr).toBe(0);
-  if (!existsSync(ELECTRON_BUILD)) {
-    mkdirSync(ELECTRON_BUILD_DIR, { recursive: true });
-    writeFileSync(ELECTRON_BUILD, 'stand-in for the Electron build of better-sqlite3');
-    madeStandInNative = true;
-  }
-
-  output = mkdtempSync(join(tmpdir(), 'pn-dist-'));
-  const electronDist = join(output, 'electron');
-  mkdirSync(join(electronDist, 'resources'), { recursive: true });
-  writeFileSync(
-    join(electronDist, 'electron'),
-    Buffer.concat([
-      Buffer.from('stand-in Electron\n'),
-      Buffer.from(FUSE_SENTINEL),
-      Buffer.from([1, 8]),
-      Buffer.from(ELECTRON_DEFAULT_FUSES),
-    ]),
-    { mode: 0o755 },
-  );
-  writeFileSync(join(electronDist, 'chrome-sandbox'), '');
-
-  const result = spawnSync(
-    bin('electron-builder'),
-    [
-      '--config',
-      'electron-builder.yml',
-      '--linux',
-      'dir',
-      `-c.electronDist=${electronDist}`,
-      `-c.directories.output=${join(output, 'dist')}`,
-    ],
-    { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true' } },
-  );
-  expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
-  appDir = join(output, 'dist', 'linux-unpacked');
-  resources = join(appDir, 'resources');
-  archive = join(resources, 'app.asar');
-  files = asarFiles(archive);
-}, 240_000);
-
-afterAll(() => {
-  if (output) rmSync(output, { recursive: true, force: true });
-  if (madeStandInNative) rmSync(ELECTRON_BUILD_DIR, { recursive: true, force: true });
-});
+/** What the test made in native/ for the stand-in (mkdirSync's first new folder, else the file alone). */
+let madeStandIn: string | undefined;
 
 describe.runIf(packaging)('the packaged app (electron-builder --linux dir)', () => {
+  beforeAll(() => {
+    // What `npm run dist` does first: the build, then the Electron build of better-sqlite3 in native/electron/. That
+    // one needs the internet: without it here, a stand-in file takes its place for the length of the test.
+    const build = spawnSync(bin('electron-vite'), ['build'], { cwd: root, encoding: 'utf8' });
+    expect(build.status, build.stderr).toBe(0);
+    if (!existsSync(ELECTRON_BUILD)) {
+      madeStandIn = mkdirSync(ELECTRON_BUILD_DIR, { recursive: true }) ?? ELECTRON_BUILD;
+      writeFileSync(ELECTRON_BUILD, 'stand-in for the Electron build of better-sqlite3');
+    }
+
+    output = mkdtempSync(join(tmpdir(), 'pn-dist-'));
+    const electronDist = join(output, 'electron');
+    mkdirSync(join(electronDist, 'resources'), { recursive: true });
+    writeFileSync(
+      join(electronDist, 'electron'),
+      Buffer.concat([
+        Buffer.from('stand-in Electron\n'),
+        Buffer.from(FUSE_SENTINEL),
+        Buffer.from([1, ELECTRON_DEFAULT_FUSES.length]),
+        Buffer.from(ELECTRON_DEFAULT_FUSES),
+      ]),
+      { mode: 0o755 },
+    );
+    writeFileSync(join(electronDist, 'chrome-sandbox'), '');
+
+    const result = spawnSync(
+      bin('electron-builder'),
+      [
+        '--config',
+        'electron-builder.yml',
+        '--linux',
+        'dir',
+        `-c.electronDist=${electronDist}`,
+        `-c.directories.output=${join(output, 'dist')}`,
+      ],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true' } },
+    );
+    expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+    appDir = join(output, 'dist', 'linux-unpacked');
+    resources = join(appDir, 'resources');
+    archive = join(resources, 'app.asar');
+    files = asarFiles(archive);
+  }, 240_000);
+
+  afterAll(() => {
+    if (output) rmSync(output, { recursive: true, force: true });
+    // Only the stand-in goes: a real Electron build or its stamp beside it stays.
+    if (madeStandIn) rmSync(madeStandIn, { recursive: true, force: true });
+  });
+
   it('is the executable point-numerique, with the fuses for running as Node, NODE_OPTIONS and --inspect off', () => {
     const fuses = readFuses(join(appDir, 'point-numerique'));
     expect(fuses).toMatchObject({
