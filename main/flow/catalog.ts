@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DemarcheSchema, ORIENTATIONS, type Demarche } from '../../preload/api';
 import { isAllowlistedHttpsUrl } from '../security/navigation';
+import { compilePattern } from './formats';
 
 export interface CatalogLoad {
   demarches: Demarche[];
@@ -31,9 +32,15 @@ export function parseLocalDemarches(entries: readonly unknown[]): CatalogLoad {
   const demarches: Demarche[] = [];
   const problems: string[] = [];
   entries.forEach((entry, index) => {
-    const parsed = parseDemarche(entry, `démarche locale n° ${index + 1}`);
-    if (parsed.ok) demarches.push({ ...parsed.demarche, local: true });
-    else problems.push(parsed.problem);
+    const where = `démarche locale n° ${index + 1}`;
+    const parsed = parseDemarche(entry, where);
+    if (!parsed.ok) return void problems.push(parsed.problem);
+    // A pattern RE2 cannot run (backreference, lookahead) is refused: it would never be run another way.
+    const unsafe = patternsOf(parsed.demarche)
+      .map(compilePattern)
+      .find((compiled) => !compiled.ok);
+    if (unsafe && !unsafe.ok) problems.push(`${where} : ${unsafe.reason}`);
+    else demarches.push({ ...parsed.demarche, local: true });
   });
   return { demarches, problems };
 }
@@ -60,7 +67,7 @@ function readJson(file: string): unknown {
 /**
  * Checks what the schema alone cannot: ids unique, every URL on the site allowlist, every pièce of a step exists
  * and is explained, every answer leads somewhere that exists (another démarche of the catalog, a known
- * orientation, or on), every pattern compiles. Returns French problems; empty when the catalog is sound.
+ * orientation, or on), every pattern runs in linear time (RE2), every source is dated. Returns French problems; empty when the catalog is sound.
  */
 export function checkCatalog(demarches: readonly Demarche[], allowedHosts: readonly string[]): string[] {
   const problems: string[] = [];
@@ -108,17 +115,20 @@ export function checkCatalog(demarches: readonly Demarche[], allowedHosts: reado
         }
       }
     }
-    for (const pattern of [d.numero.pattern, ...d.formats.map((format) => format.pattern)]) {
-      if (pattern === null) continue;
-      try {
-        new RegExp(pattern);
-      } catch {
-        say(`le modèle ${pattern} n'est pas une expression valide.`);
-      }
+    for (const pattern of patternsOf(d)) {
+      const compiled = compilePattern(pattern);
+      if (!compiled.ok) say(compiled.reason);
+    }
+    if (Number.isNaN(Date.parse(d.verifiedOn)) || d.verifiedOn > new Date().toISOString().slice(0, 10)) {
+      say(`la date de vérification ${d.verifiedOn} n'est pas une date passée.`);
     }
     if (d.numero.required && d.numero.pattern === null && !d.numero.unsure) {
       say('le format du numéro est inconnu : il doit être marqué « unsure ».');
     }
   }
   return problems;
+}
+
+function patternsOf(d: Demarche): string[] {
+  return [d.numero.pattern, ...d.formats.map((format) => format.pattern)].filter((p): p is string => p !== null);
 }

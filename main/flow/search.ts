@@ -13,7 +13,8 @@ export function foldText(text: string): string {
 
 /**
  * The démarches matching a search, best first. Every word typed must appear (accent- and case-insensitive) in the
- * title, keywords, summary, "for whom" or category; a match in the title ranks first, then keywords and category.
+ * title, keywords, summary, "for whom" or category; a match in the title ranks first (a title that starts with
+ * the first word before the others), then keywords and category.
  */
 export function searchDemarches<D extends Demarche>(demarches: readonly D[], query: string): D[] {
   const words = foldText(query).split(' ').filter(Boolean);
@@ -31,6 +32,8 @@ export function searchDemarches<D extends Demarche>(demarches: readonly D[], que
       else return;
     }
     if (title.includes(words.join(' ')) || strong.includes(words.join(' '))) score += words.length;
+    // "passeport" ranks "Passeport : pré-demande" before "Carte d'identité ou passeport perdu".
+    if (title.startsWith(words[0]!)) score += 1;
     scored.push({ demarche, score, index });
   });
   return scored.sort((a, b) => b.score - a.score || a.index - b.index).map((entry) => entry.demarche);

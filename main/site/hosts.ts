@@ -17,6 +17,17 @@ export const BUILT_IN_SITE_HOSTS: readonly string[] = [
   'identite-numerique.fr',
   'service-public.fr',
   'histovec.interieur.gouv.fr',
+  // ANEF (titres de séjour, naturalisation): the foreigners' téléservice of the ministry of the Interior.
+  'administration-etrangers-en-france.interieur.gouv.fr',
+  // Solde de points (Mes points permis).
+  'mespoints.permisdeconduire.gouv.fr',
+  // Orientation entries (where to go): fines, Crit'Air, CAF, retraite, France Travail; CPAM is ameli.fr above,
+  // impôts is impots.gouv.fr above.
+  'antai.gouv.fr',
+  'certificat-air.gouv.fr',
+  'caf.fr',
+  'info-retraite.fr',
+  'francetravail.fr',
   // Electronic tax stamps (timbres fiscaux); a subdomain of impots.gouv.fr, kept explicit for readers.
   'timbres.impots.gouv.fr',
 ];

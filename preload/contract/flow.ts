@@ -18,14 +18,20 @@ const HttpsUrl = z
   .max(500)
   .regex(/^https:\/\/[^\s]+$/);
 
+/** A calendar date, YYYY-MM-DD. */
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'une date AAAA-MM-JJ est attendue');
+
 /** The families of démarches shown as categories on the catalog screen. */
 export const DEMARCHE_CATEGORIES = {
   permis: 'Permis de conduire',
   'carte-grise': "Carte grise (certificat d'immatriculation)",
   identite: "Carte d'identité et passeport",
-  autre: 'Autres démarches',
+  etrangers: 'Étrangers en France (titre de séjour, naturalisation)',
+  autre: 'Autres administrations : où aller, quoi apporter',
 } as const;
-export const CategorySchema = z.enum(['permis', 'carte-grise', 'identite', 'autre']);
+export const CategorySchema = z.enum(['permis', 'carte-grise', 'identite', 'etrangers', 'autre']);
 export type DemarcheCategory = z.infer<typeof CategorySchema>;
 
 /**
@@ -47,6 +53,8 @@ export const ORIENTATIONS = {
   // The phone line is the station's configurable contact (config section 'station'), printed on the receipt.
   ants: { label: 'L’ANTS (France Titres)', reportKind: 'operateur' },
   autre: { label: 'Une autre structure', reportKind: 'autre' },
+  // Nothing to do (e.g. no new permis after a marriage): an answer, not a place.
+  'aucune-demarche': { label: 'Aucune démarche à faire', reportKind: 'autre' },
 } as const;
 export const OrientationCodeSchema = z.enum(Object.keys(ORIENTATIONS) as [keyof typeof ORIENTATIONS]);
 export type OrientationCode = z.infer<typeof OrientationCodeSchema>;
@@ -109,6 +117,19 @@ export const PieceSchema = z.object({
 });
 export type Piece = z.infer<typeof PieceSchema>;
 
+/** One official source of a démarche's facts: a service-public fiche number (F2695, R55669) or an https address. */
+export const SourceSchema = z.object({
+  ref: z
+    .string()
+    .trim()
+    .max(300)
+    .regex(/^([FR]\d{2,6}|https:\/\/[^\s]+)$/, 'un numéro de fiche (F2695) ou une adresse https est attendu'),
+  title: Text,
+  /** The date the source itself shows ("Vérifié le …", "Mis à jour le …"), when it shows one. */
+  date: IsoDate.optional(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
 export const DemarcheSchema = z
   .object({
     id: Id,
@@ -133,7 +154,19 @@ export const DemarcheSchema = z
       required: z.boolean().default(true),
       unsure: z.boolean().default(false),
     }),
-    delais: z.object({ text: Text, unsure: z.boolean().default(false) }),
+    /** Typical délais, with what they describe: the year of the figure or its source ("ANTS, 2019"). */
+    delais: z.object({ text: Text, source: z.string().trim().min(4).max(160), unsure: z.boolean().default(false) }),
+    /**
+     * What the receipt says when the démarche is filed: the outcome in the usager's words ("Pré-demande faite", not
+     * "Demande déposée") and what the usager must do now, as actions.
+     */
+    filed: z.object({ outcome: z.string().trim().min(3).max(60), doNow: z.array(Text).min(1).max(6) }),
+    /** The help line of the administration that handles the démarche, when it is not the station's own line. */
+    helpLine: z
+      .object({ name: z.string().trim().min(2).max(80), phone: z.string().trim().min(4).max(40), hours: Text.optional() })
+      .optional(),
+    /** 'orientation': not done at the counter; the entry says where to go and what to bring. */
+    kind: z.enum(['guided', 'orientation']).default('guided'),
     receives: z.array(Text).min(1).max(10),
     followUp: z.object({
       url: HttpsUrl,
@@ -159,8 +192,10 @@ export const DemarcheSchema = z
       )
       .max(6)
       .default([]),
-    /** Where the facts come from (domain notes, official pages). */
-    sources: z.array(z.string().max(300)).min(1).max(10),
+    /** Where the facts come from: official fiches or pages, shown to the référent. */
+    sources: z.array(SourceSchema).min(1).max(10),
+    /** The day these facts were last checked against the sources. */
+    verifiedOn: IsoDate,
     /** Added by the station's référent (config section 'demarches'). */
     local: z.boolean().default(false),
   })
@@ -176,6 +211,10 @@ export const DemarcheSummarySchema = z.object({
   forWhom: Text,
   local: z.boolean(),
   hidden: z.boolean(),
+  kind: z.enum(['guided', 'orientation']),
+  /** Shown to the référent: where the facts come from and when they were checked. */
+  sources: z.array(SourceSchema),
+  verifiedOn: z.string(),
 });
 export type DemarcheSummary = z.infer<typeof DemarcheSummarySchema>;
 
@@ -221,6 +260,8 @@ export const FormatCheckSchema = z.object({
   /** The value as the official site expects it (upper case, dashes …). */
   normalized: z.string(),
   message: z.string(),
+  /** Accepted, but something looks wrong (a letter O in a plate, an unusual e-photo length). */
+  warning: z.boolean().optional(),
 });
 export type FormatCheck = z.infer<typeof FormatCheckSchema>;
 

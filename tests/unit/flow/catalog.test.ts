@@ -39,7 +39,109 @@ describe('the démarches catalog (resources/demarches)', () => {
         'identite-passeport-pre-demande',
       ]),
     );
-    expect(new Set(demarches.map((d) => d.category))).toEqual(new Set(['permis', 'carte-grise', 'identite']));
+    expect(new Set(demarches.map((d) => d.category))).toEqual(
+      new Set(['permis', 'carte-grise', 'identite', 'etrangers', 'autre']),
+    );
+  });
+
+  it('has the démarches a préfecture counter sees every day: ANEF, échange, succession, points, orientation', () => {
+    const ids = demarches.map((d) => d.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'etrangers-titre-sejour-renouvellement',
+        'etrangers-changement-adresse',
+        'etrangers-duplicata',
+        'etrangers-naturalisation',
+        'permis-echange-etranger',
+        'cg-changement-etat-civil',
+        'cg-succession',
+        'cg-vehicule-etranger',
+        'permis-solde-points',
+        'identite-rendez-vous',
+        'identite-declaration-perte',
+        'orientation-antai',
+        'orientation-critair',
+        'orientation-caf',
+        'orientation-cpam',
+        'orientation-impots',
+        'orientation-retraite',
+        'orientation-france-travail',
+      ]),
+    );
+    const anef = demarches.filter((d) => d.category === 'etrangers');
+    for (const d of anef) {
+      expect(new URL(d.startUrl).hostname, d.id).toBe('administration-etrangers-en-france.interieur.gouv.fr');
+      expect(d.helpLine?.phone, d.id).toBe('0 806 001 620');
+      expect(d.numero.label, d.id).toBe('Numéro de dossier ANEF');
+    }
+    for (const d of demarches.filter((d) => d.id.startsWith('orientation-'))) {
+      expect(d.kind, d.id).toBe('orientation');
+      expect(d.steps.map((step) => step.title), d.id).toEqual(['Où aller', 'Quoi apporter']);
+      expect(d.pieces.length, d.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives every démarche its official sources, a "vérifié le" date and the right name for its number', () => {
+    for (const d of demarches) {
+      expect(d.sources.length, d.id).toBeGreaterThan(0);
+      for (const source of d.sources) {
+        expect(source.ref, d.id).toMatch(/^([FR]\d{2,6}|https:\/\/\S+)$/);
+        expect(source.title.length, d.id).toBeGreaterThan(5);
+      }
+      expect(d.sources.some((s) => /notes de domaine/i.test(s.title)), d.id).toBe(false);
+      expect(d.verifiedOn, d.id).toMatch(/^20\d\d-\d\d-\d\d$/);
+      expect(d.delais.source.length, d.id).toBeGreaterThan(3);
+      expect(d.filed.doNow.length, d.id).toBeGreaterThan(0);
+    }
+    const label = (id: string) => demarches.find((d) => d.id === id)!.numero.label;
+    expect(label('cg-declaration-cession')).toBe('Code de cession');
+    expect(label('identite-cni-pre-demande')).toBe('Numéro de pré-demande');
+    expect(label('cg-changement-titulaire')).toBe('Numéro de demande');
+  });
+
+  it('refuses a démarche without sources or without its "vérifié le" date', () => {
+    const good = structuredClone(demarches.find((d) => d.id === 'permis-duplicata')!);
+    const { verifiedOn: _dropped, ...undated } = good;
+    expect(DemarcheSchema.safeParse(undated).success).toBe(false);
+    expect(DemarcheSchema.safeParse({ ...good, sources: [] }).success).toBe(false);
+    expect(DemarcheSchema.safeParse({ ...good, sources: ['F1727'] }).success).toBe(false);
+    expect(DemarcheSchema.safeParse({ ...good, sources: [{ ref: 'notes', title: 'Nos notes' }] }).success).toBe(false);
+    expect(DemarcheSchema.safeParse({ ...good, verifiedOn: '1er décembre' }).success).toBe(false);
+    const local = parseLocalDemarches([{ ...good, id: 'locale-sans-source', sources: undefined }]);
+    expect(local.demarches).toEqual([]);
+    expect(local.problems[0]).toMatch(/« sources »/);
+    expect(checkCatalog([{ ...good, verifiedOn: '2999-01-01' }], BUILT_IN_SITE_HOSTS).join()).toMatch(
+      /n'est pas une date passée/,
+    );
+  });
+
+  it('states the corrected facts of the December 2026 review', () => {
+    const d = (id: string) => demarches.find((x) => x.id === id)!;
+    const all = (id: string) => JSON.stringify(d(id));
+    // No new permis after a marriage; the foreign permis is exchanged online.
+    const quoi = d('permis-changement-etat-civil').questions.find((q) => q.id === 'quoi')!;
+    expect(quoi.answers.find((a) => a.id === 'mariage')!.leadsTo).toMatchObject({ orientation: 'aucune-demarche' });
+    expect(quoi.answers.find((a) => a.id === 'etranger')!.leadsTo).toMatchObject({
+      demarcheId: 'permis-echange-etranger',
+    });
+    expect(all('permis-inscription')).toContain('permis-echange-etranger');
+    expect(d('permis-international').filed.doNow.join(' ')).toMatch(/15 jours.*photo.*lettre suivie/);
+    expect(all('cg-declaration-cession')).toMatch(/code confidentiel à 5 chiffres/);
+    expect(d('cg-declaration-cession').filed.doNow[0]).toMatch(/valable 15 jours/);
+    expect(d('cg-certificat-situation').startUrl).toBe('https://histovec.interieur.gouv.fr/');
+    expect(all('cg-duplicata')).toMatch(/2,76 €/);
+    expect(all('permis-duplicata')).not.toMatch(/[Gg]ratuit si/);
+    expect(all('permis-duplicata')).toMatch(/attestation valable 2 mois/);
+    expect(all('cg-changement-adresse')).toMatch(/4e déménagement : 2,76 €/);
+    expect(all('cg-changement-adresse')).toMatch(/135 €/);
+    expect(d('identite-cni-pre-demande').numero.pattern).toBe('^[A-Z0-9]{10}$');
+    expect(all('identite-cni-pre-demande')).toContain('rendezvouspasseport.ants.gouv.fr');
+    expect(all('cg-changement-titulaire')).toContain('cg-succession');
+    expect(all('permis-fabrication')).toMatch(/CEPC.*4 mois/);
+    expect(all('permis-renouvellement')).toContain('19 janvier 2033');
+    for (const x of demarches.filter((x) => x.category === 'carte-grise' && x.id !== 'cg-certificat-situation')) {
+      expect(JSON.stringify(x.reminders), x.id).toMatch(/FranceConnect.*code confidentiel/);
+    }
   });
 
   it('passes the cross-checks: every URL allowlisted, every pièce explained, every answer leads somewhere', () => {
@@ -65,7 +167,8 @@ describe('the démarches catalog (resources/demarches)', () => {
   });
 
   it('says at which step the usager signs in to their own account, on every démarche that needs an account', () => {
-    for (const d of demarches.filter((d) => d.id !== 'cg-certificat-situation')) {
+    const noAccount = ['cg-certificat-situation', 'identite-rendez-vous'];
+    for (const d of demarches.filter((d) => d.kind === 'guided' && !noAccount.includes(d.id))) {
       expect(
         d.steps.some((step) => step.ownAccount),
         d.id,

@@ -40,6 +40,24 @@ describe('catalog search', () => {
     expect(ids('zzzz introuvable')).toEqual([]);
   });
 
+  it('finds the right entry for the words usagers say at the counter', () => {
+    expect(ids('mariage')[0]).toBe('cg-changement-etat-civil');
+    const sejour = searchDemarches(demarches, 'séjour').slice(0, 4);
+    expect(sejour.every((d) => d.category === 'etrangers')).toBe(true);
+    expect(sejour.map((d) => d.id)).toContain('etrangers-titre-sejour-renouvellement');
+    expect(ids('renouvellement titre de séjour')[0]).toBe('etrangers-titre-sejour-renouvellement');
+    expect(ids('étranger').slice(0, 8)).toEqual(
+      expect.arrayContaining(['permis-echange-etranger', 'cg-vehicule-etranger', 'etrangers-naturalisation']),
+    );
+    expect(ids('permis étranger')[0]).toBe('permis-echange-etranger');
+    expect(ids('points')[0]).toBe('permis-solde-points');
+    expect(ids('amende')[0]).toBe('orientation-antai');
+    expect(ids('naturalisation')[0]).toBe('etrangers-naturalisation');
+    expect(ids('héritage')[0]).toBe('cg-succession');
+    expect(ids('crit air')[0]).toBe('orientation-critair');
+    expect(ids('carte vitale')[0]).toBe('orientation-cpam');
+  });
+
   it('an empty search returns the whole catalog in its order', () => {
     expect(ids('  ')).toEqual(demarches.map((d) => d.id));
   });

@@ -93,7 +93,7 @@ describe('the guided flow of a session', () => {
       piecesProvided: ['Justificatif de domicile de moins de 6 mois', 'Ancienne carte grise barrée et signée'],
       piecesMissing: ['Contrôle technique de moins de 6 mois'],
     });
-    expect(record!.reminders.join(' ')).toMatch(/certificat provisoire d’immatriculation \(CPI\).*1 mois/);
+    expect(record!.reminders.join(' ')).toMatch(/FranceConnect.*code confidentiel à 5 chiffres/);
     expect(record!.followUp?.url).toBe('https://moncompte.ants.gouv.fr/');
   });
 

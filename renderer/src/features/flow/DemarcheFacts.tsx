@@ -53,7 +53,7 @@ export function DemarcheFacts({ demarche }: { demarche: Demarche }) {
             Délais
           </Typography>
           <Typography>
-            {demarche.delais.text}
+            {demarche.delais.text} <em>(Source : {demarche.delais.source}.)</em>
             {demarche.delais.unsure && unsure}
           </Typography>
         </Box>
@@ -66,6 +66,11 @@ export function DemarcheFacts({ demarche }: { demarche: Demarche }) {
             {demarche.followUp.unsure && unsure}
           </Typography>
           <Typography sx={{ wordBreak: 'break-all' }}>Adresse : {demarche.followUp.url}</Typography>
+          {demarche.helpLine && (
+            <Typography data-testid="help-line">
+              Une question : {demarche.helpLine.name}, {demarche.helpLine.phone}. {demarche.helpLine.hours}
+            </Typography>
+          )}
           {demarche.followUp.statuses.length > 0 && (
             <Box component="dl" sx={{ mt: 1 }}>
               {demarche.followUp.statuses.map((status) => (

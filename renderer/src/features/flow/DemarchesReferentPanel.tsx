@@ -71,6 +71,7 @@ export function DemarchesReferentPanel() {
                 </span>
               }
             />
+            <DemarcheSources demarche={d} />
           </Box>
         ))}
       </Box>
@@ -102,5 +103,22 @@ export function DemarchesReferentPanel() {
         </Alert>
       )}
     </Stack>
+  );
+}
+
+/** Where a démarche's facts come from and the day they were checked, so the référent can check them again. */
+function DemarcheSources({ demarche }: { demarche: DemarcheSummary }) {
+  const day = demarche.verifiedOn.split('-').reverse().join('/');
+  return (
+    <Typography variant="body2" component="div" sx={{ ml: 6, color: 'text.secondary' }}>
+      Vérifié le {day}. Sources :{' '}
+      {demarche.sources.map((source, index) => (
+        <span key={source.ref}>
+          {index > 0 && ' ; '}
+          {source.title} ({source.ref}
+          {source.date && `, texte du ${source.date.split('-').reverse().join('/')}`})
+        </span>
+      ))}
+    </Typography>
   );
 }

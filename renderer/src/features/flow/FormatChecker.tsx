@@ -5,9 +5,9 @@ import { api, call } from '../../api';
 
 export const FORMAT_LABELS: Record<FormatKind, { label: string; help: string }> = {
   plaque: { label: "Numéro d'immatriculation (plaque)", help: 'Exemple : AB-123-CD, ou ancien format 1234 AB 56.' },
-  ephoto: { label: 'Code e-photo', help: 'Le code a 22 caractères. Il est imprimé sur la planche photo.' },
+  ephoto: { label: 'Code e-photo', help: 'Le code a souvent 22 caractères. Il est imprimé sur la planche photo.' },
   'code-cession': { label: 'Code de cession', help: 'Le code donné par le vendeur.' },
-  'pre-demande': { label: 'Numéro de pré-demande', help: 'Le numéro affiché à la fin de la pré-demande.' },
+  'pre-demande': { label: 'Numéro de pré-demande', help: '10 chiffres et lettres, affichés à la fin de la pré-demande.' },
   numero: { label: 'Numéro de demande', help: 'Le numéro affiché à la fin de la démarche.' },
 };
 
@@ -42,7 +42,7 @@ export function FormatChecker({ kind, demarcheId }: { kind: FormatKind; demarche
       />
       <div role="status" aria-live="polite">
         {check && value.trim() && (
-          <Alert severity={check.ok ? 'success' : 'warning'}>
+          <Alert severity={check.ok && !check.warning ? 'success' : 'warning'}>
             {check.message}
             {check.ok && check.normalized && (
               <>
