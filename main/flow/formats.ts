@@ -149,7 +149,11 @@ export function checkPattern(
   const label = rule.label.toLowerCase();
   if (!typed) return { ok: false, normalized: '', message: `Tapez le ${label}.` };
   if (typed.length > MAX_INPUT) {
-    return { ok: false, normalized: '', message: `Ce ${label} est trop long (plus de ${MAX_INPUT} caractères). Relisez-le.` };
+    return {
+      ok: false,
+      normalized: '',
+      message: `Ce ${label} est trop long (plus de ${MAX_INPUT} caractères). Relisez-le.`,
+    };
   }
   if (rule.pattern === null) {
     return {

@@ -19,9 +19,7 @@ const HttpsUrl = z
   .regex(/^https:\/\/[^\s]+$/);
 
 /** A calendar date, YYYY-MM-DD. */
-const IsoDate = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'une date AAAA-MM-JJ est attendue');
+const IsoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'une date AAAA-MM-JJ est attendue');
 
 /** The families of démarches shown as categories on the catalog screen. */
 export const DEMARCHE_CATEGORIES = {
@@ -163,7 +161,11 @@ export const DemarcheSchema = z
     filed: z.object({ outcome: z.string().trim().min(3).max(60), doNow: z.array(Text).min(1).max(6) }),
     /** The help line of the administration that handles the démarche, when it is not the station's own line. */
     helpLine: z
-      .object({ name: z.string().trim().min(2).max(80), phone: z.string().trim().min(4).max(40), hours: Text.optional() })
+      .object({
+        name: z.string().trim().min(2).max(80),
+        phone: z.string().trim().min(4).max(40),
+        hours: Text.optional(),
+      })
       .optional(),
     /** 'orientation': not done at the counter; the entry says where to go and what to bring. */
     kind: z.enum(['guided', 'orientation']).default('guided'),

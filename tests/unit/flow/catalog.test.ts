@@ -76,7 +76,10 @@ describe('the démarches catalog (resources/demarches)', () => {
     }
     for (const d of demarches.filter((d) => d.id.startsWith('orientation-'))) {
       expect(d.kind, d.id).toBe('orientation');
-      expect(d.steps.map((step) => step.title), d.id).toEqual(['Où aller', 'Quoi apporter']);
+      expect(
+        d.steps.map((step) => step.title),
+        d.id,
+      ).toEqual(['Où aller', 'Quoi apporter']);
       expect(d.pieces.length, d.id).toBeGreaterThan(0);
     }
   });
@@ -88,7 +91,10 @@ describe('the démarches catalog (resources/demarches)', () => {
         expect(source.ref, d.id).toMatch(/^([FR]\d{2,6}|https:\/\/\S+)$/);
         expect(source.title.length, d.id).toBeGreaterThan(5);
       }
-      expect(d.sources.some((s) => /notes de domaine/i.test(s.title)), d.id).toBe(false);
+      expect(
+        d.sources.some((s) => /notes de domaine/i.test(s.title)),
+        d.id,
+      ).toBe(false);
       expect(d.verifiedOn, d.id).toMatch(/^20\d\d-\d\d-\d\d$/);
       expect(d.delais.source.length, d.id).toBeGreaterThan(3);
       expect(d.filed.doNow.length, d.id).toBeGreaterThan(0);

@@ -23,6 +23,16 @@ export function DemarcheFacts({ demarche }: { demarche: Demarche }) {
             ))}
           </ul>
         </Box>
+        <Box data-testid="filed-do-now">
+          <Typography variant="h3" sx={{ mb: 0.5 }}>
+            Une fois fait : {demarche.filed.outcome.toLowerCase()}
+          </Typography>
+          <ul>
+            {demarche.filed.doNow.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </Box>
         {demarche.fees.length > 0 && (
           <Box>
             <Typography variant="h3" sx={{ mb: 0.5 }}>

@@ -7,7 +7,10 @@ export const FORMAT_LABELS: Record<FormatKind, { label: string; help: string }> 
   plaque: { label: "Numéro d'immatriculation (plaque)", help: 'Exemple : AB-123-CD, ou ancien format 1234 AB 56.' },
   ephoto: { label: 'Code e-photo', help: 'Le code a souvent 22 caractères. Il est imprimé sur la planche photo.' },
   'code-cession': { label: 'Code de cession', help: 'Le code donné par le vendeur.' },
-  'pre-demande': { label: 'Numéro de pré-demande', help: '10 chiffres et lettres, affichés à la fin de la pré-demande.' },
+  'pre-demande': {
+    label: 'Numéro de pré-demande',
+    help: '10 chiffres et lettres, affichés à la fin de la pré-demande.',
+  },
   numero: { label: 'Numéro de demande', help: 'Le numéro affiché à la fin de la démarche.' },
 };
 
