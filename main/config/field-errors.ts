@@ -7,6 +7,7 @@ const FIELD_LABELS: Record<string, string> = {
   'station.commune': 'Commune',
   'station.departement': 'Département',
   'station.contactPhone': 'Numéro de téléphone donné aux usagers',
+  'station.timeZone': 'Fuseau horaire du poste',
   'printer.enabled': 'Imprimante utilisée',
   'printer.type': "Type d'imprimante",
   'printer.interface': "Adresse de l'imprimante",

@@ -13,6 +13,20 @@ export const StationSection = z.object({
   departement: z.string().trim().max(3).default(''),
   /** Phone line the receipt gives the usager (34 00 per the ministry, configurable). */
   contactPhone: z.string().trim().max(40).default('34 00'),
+  /** The station's own time zone, printed on the receipt (overseas départements: America/Cayenne, Indian/Reunion…). */
+  timeZone: z
+    .string()
+    .trim()
+    .max(60)
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('fr-FR', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'fuseau horaire inconnu')
+    .default('Europe/Paris'),
 });
 
 export const PrinterSection = z.object({

@@ -1,3 +1,4 @@
+import { bindFrench, NBSP, wrapFrench } from './french-text';
 import type { ReceiptModel } from './receipt-model';
 
 /** One printed line: text already padded to its place (the printer gets it as is), or a QR code. */
@@ -14,15 +15,15 @@ export interface LayoutOptions {
 }
 
 /**
- * THE layout: receipt model → lines at a given width (32, 42 or 48 columns). The screen preview, the ESC/POS job
- * and the A4 PDF all draw these lines, so the preview shows exactly what prints. Pure.
+ * THE thermal layout: receipt model → lines at a given width (32, 42 or 48 columns). The screen preview and the
+ * ESC/POS job draw these lines, so the preview shows exactly what prints. Short on purpose: what the usager needs
+ * (what was filed, the number, what to do now, délais, how to follow, whom to call), each said once. Pure.
  */
 export function layoutReceipt(model: ReceiptModel, options: LayoutOptions): ReceiptLine[] {
   const out = new LineWriter(options);
   out.center(model.title, true, true);
-  out.center(model.station, true);
-  out.center(model.place);
-  out.center(model.printedAt);
+  out.center(model.station);
+  out.center(`${model.place}, ${model.printedAt.replace(/^Le /, 'le ')}`);
   out.rule('=');
   out.paragraph(model.notice);
 
@@ -33,39 +34,30 @@ export function layoutReceipt(model: ReceiptModel, options: LayoutOptions): Rece
   for (const demarche of model.demarches) {
     out.rule('-');
     out.paragraph(demarche.title, true);
-    out.paragraph(`Résultat : ${demarche.outcome}`, true);
-    out.paragraph(demarche.explanation);
-    if (demarche.numero) out.paragraph(`Numéro de demande : ${demarche.numero}`, true);
-    if (demarche.orientation) {
-      out.paragraph(`Où aller : ${demarche.orientation.to}`, true);
-      out.paragraph(demarche.orientation.why);
+    out.paragraph(`> ${demarche.outcome}`, true);
+    if (demarche.numero) {
+      out.paragraph(`${demarche.numero.label} :`);
+      out.indented(demarche.numero.value, true);
     }
-    out.list('Documents donnés :', demarche.piecesProvided);
-    out.list('Documents qui manquent :', demarche.piecesMissing);
-    out.list('Vous allez recevoir :', demarche.receives);
-    out.list('Ce que vous devez faire :', demarche.nextSteps);
-    if (demarche.delais) {
-      out.blank();
-      out.paragraph('Délai habituel :', true);
-      out.paragraph(demarche.delais);
+    out.list('À faire maintenant :', demarche.doNow);
+    if (demarche.missing.length > 0) {
+      out.paragraph('Il manque :', true);
+      for (const piece of demarche.missing) out.item(`${piece.label}. Où l'obtenir : ${piece.whereToGet}`);
     }
-    out.list('À ne pas oublier :', demarche.reminders);
+    if (demarche.delais) out.paragraph(`Délai : ${demarche.delais}`);
   }
 
   for (const followUp of model.followUps) {
     out.rule('-');
-    out.paragraph('Suivre votre dossier', true);
+    out.paragraph(followUp.for.length > 0 ? `Suivre : ${followUp.for.join(' ; ')}` : 'Suivre votre dossier', true);
     out.paragraph(followUp.how);
     out.paragraph(followUp.url);
     out.qr(followUp.url);
-    if (followUp.statuses.length > 0) {
-      out.paragraph("Ce que veut dire l'état de votre dossier :", true);
-      for (const status of followUp.statuses) out.item(`${status.name} : ${status.meaning}`);
-    }
   }
 
   out.rule('=');
-  out.paragraph(model.contact, true);
+  if (model.keep) out.paragraph(model.keep, true);
+  for (const contact of model.contacts) out.paragraph(contact, true);
   out.paragraph(model.privacy);
   return out.lines;
 }
@@ -118,33 +110,33 @@ class LineWriter {
     this.lines.push(line);
   }
 
-  blank(): void {
-    if (this.lines.length > 0 && !isBlank(this.lines[this.lines.length - 1]!)) this.text('');
-  }
-
   rule(char: string): void {
     this.text(char.repeat(this.width));
   }
 
   center(text: string, bold = false, tall = false): void {
-    for (const line of wrap(this.clean(text), this.width)) {
+    for (const line of wrapFrench(this.clean(text), this.width)) {
       const pad = Math.floor((this.width - line.length) / 2);
       this.text(' '.repeat(pad) + line, bold, tall);
     }
   }
 
   paragraph(text: string, bold = false): void {
-    for (const line of wrap(this.clean(text), this.width)) this.text(line, bold);
+    for (const line of wrapFrench(this.clean(text), this.width)) this.text(line, bold);
+  }
+
+  /** The number, set apart: on its own line(s), indented, bold and double height. */
+  indented(text: string, bold = false): void {
+    for (const line of wrapFrench(this.clean(text), this.width - 2)) this.text('  ' + line, bold, true);
   }
 
   item(text: string): void {
-    const lines = wrap(this.clean(text), this.width - 2);
+    const lines = wrapFrench(this.clean(text), this.width - 2);
     lines.forEach((line, index) => this.text((index === 0 ? '- ' : '  ') + line));
   }
 
   list(title: string, items: string[]): void {
     if (items.length === 0) return;
-    this.blank();
     this.paragraph(title, true);
     for (const item of items) this.item(item);
   }
@@ -153,15 +145,11 @@ class LineWriter {
     this.lines.push({ kind: 'qr', payload: asciiUrl(payload) });
   }
 
-  /** One line of words; a no-break space (U+00A0, e.g. inside "34 00") keeps two words on the same line. */
+  /** French spacing first (no-break spaces), then the code page's stand-ins, word by word. */
   private clean(text: string): string {
-    const flat = text
-      .replace(/\u202f/g, NBSP)
-      .replace(/[ \t\r\n]+/g, ' ')
-      .trim();
-    return flat
+    return bindFrench(text)
       .split(NBSP)
-      .map((part) => this.substitute(part))
+      .map((part) => part.split(' ').map(this.substitute).join(' '))
       .join(NBSP);
   }
 }
@@ -175,37 +163,7 @@ export function asciiUrl(text: string): string {
   }
 }
 
-function isBlank(line: ReceiptLine): boolean {
-  return line.kind === 'text' && line.text === '';
-}
-
-const NBSP = '\u00a0';
-
-/**
- * Word wrap at spaces only (a no-break space joins words and prints as a plain space); a word longer than the line
- * (a web address) is cut where it reaches the edge.
- */
+/** The French line breaker (french-text.ts), kept under its old name for the callers that wrap a single text. */
 export function wrap(text: string, width: number): string[] {
-  return wrapWords(text, width).map((line) => line.replaceAll(NBSP, ' '));
-}
-
-function wrapWords(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let current = '';
-  for (const word of text.split(' ').filter(Boolean)) {
-    let rest = word;
-    if (current && current.length + 1 + rest.length <= width) {
-      current += ' ' + rest;
-      continue;
-    }
-    if (current) lines.push(current);
-    current = '';
-    while (rest.length > width) {
-      lines.push(rest.slice(0, width));
-      rest = rest.slice(width);
-    }
-    current = rest;
-  }
-  if (current) lines.push(current);
-  return lines;
+  return wrapFrench(bindFrench(text), width);
 }

@@ -1,5 +1,4 @@
 import type { FlowRecord } from '../flow/records';
-import type { DemarcheOutcome } from '../session/facts';
 
 /** What the receipt needs of the station (config.station): never anything about the usager. */
 export interface ReceiptStation {
@@ -7,30 +6,32 @@ export interface ReceiptStation {
   type: 'prefecture' | 'sous-prefecture' | 'france-services';
   commune: string;
   contactPhone: string;
+  /** IANA time zone of the station (Europe/Paris, America/Cayenne, Indian/Reunion…). */
+  timeZone?: string;
 }
 
 export interface ReceiptDemarche {
   title: string;
+  /** The result in the usager's words ("Pré-demande faite (pas encore envoyée)"). */
   outcome: string;
-  explanation: string;
-  /** Only when the démarche was filed ('deposee'). */
-  numero: string | null;
-  orientation: { to: string; why: string } | null;
-  piecesProvided: string[];
-  piecesMissing: string[];
-  receives: string[];
-  nextSteps: string[];
+  /** The number with its right name, set apart on the receipt. Only when filed. */
+  numero: { label: string; value: string } | null;
+  /** What the usager must do now, as actions. */
+  doNow: string[];
+  /** Missing pièces, each with where to get it. */
+  missing: Array<{ label: string; whereToGet: string }>;
+  /** The délai with the year or source it describes, when filed. */
   delais: string | null;
-  reminders: string[];
 }
 
 export interface ReceiptFollowUp {
+  /** The démarches it serves, when the receipt has several (one block for all of them). */
+  for: string[];
   url: string;
   how: string;
-  statuses: Array<{ name: string; meaning: string }>;
 }
 
-/** The counter's récépissé, as plain French sentences: the one layout (layout.ts) turns it into lines. */
+/** The counter's receipt, as plain French sentences: layout.ts (thermal) and a4-*.ts (A4) lay it out. */
 export interface ReceiptModel {
   title: string;
   station: string;
@@ -39,9 +40,15 @@ export interface ReceiptModel {
   notice: string;
   demarches: ReceiptDemarche[];
   followUps: ReceiptFollowUp[];
-  contact: string;
+  /** Said once, whatever the number of démarches: keep the receipt and the number. */
+  keep: string | null;
+  /** Whom to call: the station's line and each administration's own line, once each. */
+  contacts: string[];
   privacy: string;
 }
+
+/** The one title of the receipt, on paper, on the PDF, on screen. */
+export const RECEIPT_TITLE = 'Reçu du point numérique';
 
 const STATION_TYPES: Record<ReceiptStation['type'], string> = {
   prefecture: 'Préfecture',
@@ -49,96 +56,86 @@ const STATION_TYPES: Record<ReceiptStation['type'], string> = {
   'france-services': 'France Services',
 };
 
-const OUTCOMES: Record<DemarcheOutcome | 'none', { label: string; explanation: string }> = {
-  deposee: {
-    label: 'Demande déposée',
-    explanation: "Votre demande est envoyée. L'administration va l'étudier.",
-  },
-  incomplete: {
-    label: 'Demande pas terminée',
-    explanation: "Il manque encore quelque chose. Votre demande n'est pas encore envoyée.",
-  },
-  orientee: {
-    label: 'À faire ailleurs',
-    explanation: 'Cette démarche ne se fait pas ici.',
-  },
-  abandonnee: {
-    label: 'Démarche arrêtée',
-    explanation: "La démarche n'a pas été faite aujourd'hui. Vous pouvez revenir quand vous voulez.",
-  },
-  none: {
-    label: 'Démarche commencée',
-    explanation: "La démarche n'est pas terminée.",
-  },
-};
-
 export const RECEIPT_NOTICE =
-  "Ce papier est le récépissé du point numérique. Ce n'est pas l'accusé de réception de l'administration : " +
-  'celui-ci est sur le site officiel, dans votre espace.';
-export const RECEIPT_PRIVACY =
-  "Aucune donnée personnelle n'est gardée sur cet ordinateur. Tout est effacé à la fin du rendez-vous.";
+  "Ce reçu n'est pas l'accusé de réception de l'administration : celui-ci est sur le site officiel.";
+export const RECEIPT_PRIVACY = 'Ce poste ne garde rien de personnel : tout est effacé à la fin du rendez-vous.';
+export const RECEIPT_KEEP = 'Gardez ce reçu. Le numéro sert pour toute question sur votre dossier.';
 
-/** "lundi 23 novembre 2026 à 18:36", in the station's time zone. */
+/** "lundi 23 novembre 2026 à 18:36", in the station's time zone (its configuration, for overseas départements). */
 export function formatPrintedAt(date: Date, timeZone = 'Europe/Paris'): string {
+  const zone = validTimeZone(timeZone);
   const day = new Intl.DateTimeFormat('fr-FR', {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     year: 'numeric',
-    timeZone,
+    timeZone: zone,
   }).format(date);
-  const time = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone }).format(date);
+  const time = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(date);
   return `${day} à ${time}`;
+}
+
+export function validTimeZone(timeZone: string): string {
+  try {
+    new Intl.DateTimeFormat('fr-FR', { timeZone });
+    return timeZone;
+  } catch {
+    return 'Europe/Paris';
+  }
 }
 
 /**
  * Pure: the session's démarches (FlowRecords) and the station → the receipt. Takes labels and catalog texts only;
- * a FlowRecord carries no name, address or image of the usager, and the numéro appears only when filed.
+ * a FlowRecord carries no name, address or image of the usager, and the numéro appears only when filed. What
+ * several démarches share (the follow-up page, "gardez le numéro", a help line) is said once.
  */
 export function buildReceiptModel(input: {
   records: FlowRecord[];
   station: ReceiptStation;
   printedAt: Date;
-  timeZone?: string;
 }): ReceiptModel {
   const { records, station } = input;
-  const demarches = records.map(toDemarche);
   const followUps: ReceiptFollowUp[] = [];
   for (const record of records) {
     if (!record.followUp || (record.outcome !== 'deposee' && record.outcome !== 'incomplete')) continue;
-    if (followUps.some((known) => known.url === record.followUp!.url)) continue;
-    followUps.push({ url: record.followUp.url, how: record.followUp.how, statuses: [...record.followUp.statuses] });
+    const known = followUps.find((f) => f.url === record.followUp!.url);
+    if (known) known.for.push(record.title);
+    else followUps.push({ for: [record.title], url: record.followUp.url, how: record.followUp.how });
+  }
+  if (records.length < 2) followUps.forEach((f) => (f.for = []));
+  const contacts = [
+    station.contactPhone
+      ? `Une question ? Appelez le ${station.contactPhone}.`
+      : 'Une question ? Revenez au point numérique.',
+  ];
+  for (const record of records) {
+    if (!record.helpLine) continue;
+    const line = `${record.helpLine.name} : ${record.helpLine.phone}.`;
+    if (!contacts.includes(line)) contacts.push(line);
   }
   const type = STATION_TYPES[station.type];
   return {
-    title: 'Récépissé du point numérique',
+    title: RECEIPT_TITLE,
     station: station.name,
     place: station.commune ? `${type} - ${station.commune}` : type,
-    printedAt: `Le ${formatPrintedAt(input.printedAt, input.timeZone)}`,
+    printedAt: `Le ${formatPrintedAt(input.printedAt, station.timeZone)}`,
     notice: RECEIPT_NOTICE,
-    demarches,
+    demarches: records.map(toDemarche),
     followUps,
-    contact: station.contactPhone
-      ? `Une question sur votre dossier ? Appelez le ${station.contactPhone.replace(/ /g, '\u00a0')}.`
-      : 'Une question sur votre dossier ? Revenez au point numérique.',
+    keep: records.some((r) => r.outcome === 'deposee' && r.numero) ? RECEIPT_KEEP : null,
+    contacts,
     privacy: RECEIPT_PRIVACY,
   };
 }
 
 function toDemarche(record: FlowRecord): ReceiptDemarche {
-  const outcome = OUTCOMES[record.outcome ?? 'none'];
-  const orientation = record.outcome === 'orientee' ? record.orientation : null;
+  const filed = record.outcome === 'deposee';
   return {
     title: record.title,
-    outcome: outcome.label,
-    explanation: outcome.explanation,
-    numero: record.outcome === 'deposee' && record.numero ? record.numero : null,
-    orientation,
-    piecesProvided: [...record.piecesProvided],
-    piecesMissing: [...record.piecesMissing],
-    receives: record.outcome === 'deposee' ? [...record.receives] : [],
-    nextSteps: [...record.nextSteps],
-    delais: record.outcome === 'deposee' ? record.delais : null,
-    reminders: [...record.reminders],
+    outcome: record.outcomeLabel,
+    numero: filed && record.numero ? { label: record.numeroLabel, value: record.numero } : null,
+    doNow: [...record.nextSteps],
+    missing: record.piecesMissing.map((piece) => ({ ...piece })),
+    delais: filed && record.delais ? `${record.delais.text} (Source : ${record.delais.source}.)` : null,
   };
 }

@@ -13,9 +13,9 @@ import { codePageSubstitute } from './code-page';
 import { buildEscPosJob, isQrPayloadSafe } from './escpos';
 import { PrintFault, printFault } from './faults';
 import { layoutReceipt, layoutTestPage, type ReceiptLine } from './layout';
-import { A4_COLUMNS, buildReceiptPdf } from './pdf';
+import { buildReceiptPdf } from './pdf';
 import { qrMatrix, type QrMatrix } from './qr-matrix';
-import { buildReceiptModel } from './receipt-model';
+import { buildReceiptModel, RECEIPT_TITLE } from './receipt-model';
 import { interfaceKind, ThermalTransport, type InterfaceKind, type PrinterDriver } from './thermal-printer';
 
 export interface PrintServiceDeps {
@@ -169,9 +169,10 @@ export class PrintService {
    */
   async a4(): Promise<A4Result> {
     const session = this.deps.sessions.require();
-    const lines = this.a4Lines(session);
-    const title = 'Récépissé du point numérique';
-    const pdf = await buildReceiptPdf(lines, { title, createdAt: this.now() });
+    // The A4 page is designed from the model (proportional font, headings), not from the thermal lines.
+    const model = this.model(session);
+    const title = RECEIPT_TITLE;
+    const pdf = await buildReceiptPdf(model, { createdAt: this.now() });
     const previous = this.pdfs.get(session.id);
     const fileId = await session.workspace.put(pdf);
     if (previous) await session.workspace.remove(previous.fileId);
@@ -180,7 +181,7 @@ export class PrintService {
     if (!printA4) return { fileId, name: PDF_NAME, mode: 'download', pdfBase64: pdf.toString('base64') };
     const started = performance.now();
     try {
-      const outcome = await printA4({ html: receiptHtml(lines, title), title });
+      const outcome = await printA4({ html: receiptHtml(model), title });
       if (outcome === 'printed') {
         session.facts.receiptPrinted = true;
         this.deps.journal.append(
@@ -254,11 +255,6 @@ export class PrintService {
       width: settings.width,
       substitute: codePageSubstitute(settings.characterSet),
     });
-  }
-
-  private a4Lines(session: ActiveSession): ReceiptLine[] {
-    // The PDF standard fonts use WinAnsi, the same repertoire as Windows-1252.
-    return layoutReceipt(this.model(session), { width: A4_COLUMNS, substitute: codePageSubstitute('WPC1252') });
   }
 
   private transport(): ThermalTransport {

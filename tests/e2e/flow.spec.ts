@@ -27,17 +27,17 @@ test('the catalog finds démarches whatever the accents and capitals, by categor
   const cards = page.locator('[data-testid^="demarche-"]');
 
   await search.fill('IMMATRICULATION');
-  await expect(cards).toHaveCount(5);
+  await expect(cards).toHaveCount(8);
   await expect(page.getByTestId('demarche-cg-declaration-cession')).toBeVisible();
   await search.fill('carte grise');
-  await expect(cards).toHaveCount(5);
+  await expect(cards).toHaveCount(8);
   await search.fill('pérmis');
   await expect(page.getByTestId('demarche-permis-duplicata')).toBeVisible();
   await expect(page.getByTestId('demarche-cg-changement-titulaire')).toHaveCount(0);
 
   await search.fill('');
   await page.getByRole('button', { name: "Carte d'identité et passeport" }).click();
-  await expect(cards).toHaveCount(2);
+  await expect(cards).toHaveCount(4);
   await expectAccessible(page);
 });
 
@@ -46,6 +46,7 @@ test('permis: a renewal from the questions to the filed numéro, with the keyboa
   await page.getByTestId('catalog-search').fill('renouvellement permis');
   await choose(page, 'Permis de conduire : renouvellement');
 
+  await page.getByRole('radio', { name: 'Le permis format carte bancaire' }).check();
   await page.getByRole('radio', { name: 'Non, je l’ai et il est en bon état' }).check();
   await page.getByRole('radio', { name: 'Non : permis voiture ou moto, sans restriction médicale' }).check();
   await page.getByRole('radio', { name: 'Oui, j’ai le code' }).check();
@@ -63,7 +64,7 @@ test('permis: a renewal from the questions to the filed numéro, with the keyboa
   // Step 3: the e-photo code is checked before the usager types it online.
   const ephoto = page.getByLabel('Vérifier : Code e-photo');
   await ephoto.fill('abcd efgh ijkl mnop 1234 5');
-  await expect(page.getByTestId('format-ephoto')).toContainText('Vous en avez tapé 21');
+  await expect(page.getByTestId('format-ephoto')).toContainText('Vous avez tapé 21 caractères');
   await ephoto.fill('abcd efgh ijkl mnop 1234 56');
   await expect(page.getByTestId('format-normalized')).toHaveText('ABCDEFGHIJKLMNOP123456');
   await expectAccessible(page);

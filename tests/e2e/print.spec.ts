@@ -64,7 +64,7 @@ test('shows the receipt exactly as it prints, then prints it on the network prin
   await fileDemarche(page, 'CIM-2611-4F7Q2');
 
   await page.goto(`${station.url}#/recu`);
-  await expect(page.getByRole('heading', { level: 1, name: 'Reçu pour la personne' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Reçu du point numérique' })).toBeVisible();
   const preview = page.getByRole('region', { name: 'Aperçu du reçu' });
   await expect(preview).toContainText('Numéro de demande : CIM-2611-4F7Q2');
   await expect(preview).toContainText('Sous-préfecture de Château-Thierry');

@@ -35,12 +35,12 @@ describe('receipt printed on an ESC/POS network printer (loopback peer)', () => 
     expect(result.result).toBe('printed');
     expect(paper).toEqual(expected);
     const text = onPaper(paper);
-    expect(text).toContain('Résultat : Demande déposée');
+    expect(text).toContain('> Demande envoyée');
     expect(text).toContain('Numéro de demande : CIM-2611-4F7Q2');
     expect(text).toContain(ACCENTS);
     expect(text).toContain('42,50 €');
-    expect(text).toContain("Ce n'est pas l'accusé de réception de l'administration");
-    expect(text).toContain("Aucune donnée personnelle n'est gardée sur cet ordinateur.");
+    expect(text).toContain("n'est pas l'accusé de réception de l'administration");
+    expect(text).toContain('Ce poste ne garde rien de personnel : tout est effacé à la fin du rendez-vous.');
     expect(text).toContain('Appelez le 34 00.');
     expect(job.decoded.qr).toEqual(['https://immatriculation.ants.gouv.fr/']);
     expect(job.decoded.cuts).toBe(1);
@@ -58,8 +58,10 @@ describe('receipt printed on an ESC/POS network printer (loopback peer)', () => 
     const { job, expected, paper } = await printOn(incomplete);
     expect(paper).toEqual(expected);
     const text = onPaper(paper);
-    expect(text).toContain('Résultat : Demande pas terminée');
-    expect(text).toContain('Documents qui manquent : - Code e-photo (photo et signature numériques)');
+    expect(text).toContain('> Pas finie : il manque des pièces');
+    expect(text).toContain(
+      "Il manque : - Code e-photo (photo et signature numériques). Où l'obtenir : Dans une cabine photo agréée ANTS.",
+    );
     expect(text).toContain(ACCENTS);
     expect(text).not.toContain('NE-DOIT-PAS-SORTIR');
     expect(text).not.toContain('Numéro de demande');
@@ -70,8 +72,8 @@ describe('receipt printed on an ESC/POS network printer (loopback peer)', () => 
     const { job, expected, paper } = await printOn(orientee);
     expect(paper).toEqual(expected);
     const text = onPaper(paper);
-    expect(text).toContain('Résultat : À faire ailleurs');
-    expect(text).toContain('Où aller : La mairie (avec une station biométrique)');
+    expect(text).toContain('> À faire ailleurs');
+    expect(text).toContain('Allez voir : La mairie (avec une station biométrique).');
     expect(text).toContain(ACCENTS);
     expect(job.decoded.qr).toEqual([]);
   });
@@ -80,7 +82,7 @@ describe('receipt printed on an ESC/POS network printer (loopback peer)', () => 
     const { expected, paper } = await printOn(abandonnee);
     expect(paper).toEqual(expected);
     const text = onPaper(paper);
-    expect(text).toContain('Résultat : Démarche arrêtée');
+    expect(text).toContain('> Arrêtée aujourd’hui');
     expect(text).toContain('Timbre fiscal de 25 €');
     expect(text).toContain(ACCENTS);
   });

@@ -146,7 +146,7 @@ describe('other printer interfaces', () => {
     expect(await station.print.status()).toMatchObject({ kind: 'device', connected: true });
     expect((await station.print.print()).result).toBe('printed');
     const decoded = decodeJob(readFileSync(device));
-    expect(paperText(decoded).join(' ')).toContain('Numéro de demande : CIM-2611-4F7Q2');
+    expect(paperText(decoded).join(' ').replace(/\s+/g, ' ')).toContain('Numéro de demande : CIM-2611-4F7Q2');
     expect(decoded.cuts).toBe(1);
   });
 

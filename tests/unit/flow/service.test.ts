@@ -91,7 +91,12 @@ describe('the guided flow of a session', () => {
       outcome: 'incomplete',
       numero: null,
       piecesProvided: ['Justificatif de domicile de moins de 6 mois', 'Ancienne carte grise barrée et signée'],
-      piecesMissing: ['Contrôle technique de moins de 6 mois'],
+      piecesMissing: [
+        {
+          label: 'Contrôle technique de moins de 6 mois',
+          whereToGet: expect.stringMatching(/centre de contrôle technique/),
+        },
+      ],
     });
     expect(record!.reminders.join(' ')).toMatch(/FranceConnect.*code confidentiel à 5 chiffres/);
     expect(record!.followUp?.url).toBe('https://moncompte.ants.gouv.fr/');

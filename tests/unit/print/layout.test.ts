@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codePageSubstitute } from '../../../main/print/code-page';
+import { bindFrench, BREAK_MARK, wrapFrench } from '../../../main/print/french-text';
 import { asciiUrl, layoutReceipt, layoutTestPage, wrap, type ReceiptLine } from '../../../main/print/layout';
 import { buildReceiptModel } from '../../../main/print/receipt-model';
 import { ACCENTS, abandonnee, deposee, incomplete, orientee, station } from './receipt-records';
@@ -23,21 +24,22 @@ describe('receipt layout', () => {
     });
   }
 
-  it('centres the title and puts the QR code after the follow-up address', () => {
+  it('centres the one title and puts the QR code after the follow-up address', () => {
     const lines = layoutReceipt(model, { width: 32 });
-    expect(lines[0]).toEqual({ kind: 'text', text: '  Récépissé du point numérique', bold: true, tall: true });
+    expect(lines[0]).toEqual({ kind: 'text', text: '    Reçu du point numérique', bold: true, tall: true });
     const qr = lines.findIndex((l) => l.kind === 'qr');
     expect(lines[qr]).toEqual({ kind: 'qr', payload: 'https://immatriculation.ants.gouv.fr/' });
-    expect(texts(lines.slice(qr - 2, qr)).join('')).toContain('immatriculation.ants.gouv.fr');
+    expect(texts(lines.slice(qr - 2, qr)).join('')).toContain('immatriculation.ants.¬gouv.fr');
   });
 
-  it('lists missing pièces with a hanging indent', () => {
+  it('lists missing pièces with where to get each, with a hanging indent', () => {
     const lines = texts(layoutReceipt(model, { width: 32 }));
-    const start = lines.indexOf('Documents qui manquent :');
-    expect(lines.slice(start + 1, start + 4)).toEqual([
+    const start = lines.indexOf('Il manque :');
+    expect(lines.slice(start + 1, start + 5)).toEqual([
       '- Code e-photo (photo et',
-      '  signature numériques)',
-      '- Avis médical du médecin agréé',
+      '  signature numériques). Où',
+      "  l'obtenir : Dans une cabine",
+      '  photo agréée ANTS.',
     ]);
   });
 
@@ -50,14 +52,6 @@ describe('receipt layout', () => {
     expect(pc437).toContain("é è ê à ç ù ô î oe « » EUR '");
   });
 
-  it('cuts a word longer than the line where it reaches the edge', () => {
-    expect(wrap('voir https://permisdeconduire.ants.gouv.fr/', 20)).toEqual([
-      'voir',
-      'https://permisdecond',
-      'uire.ants.gouv.fr/',
-    ]);
-  });
-
   it('lays out a test page with a width ruler and the accents', () => {
     const lines = layoutTestPage({ station: 'Test', characterSet: 'WPC1252', width: 42, qrPayload: 'https://x.fr/' });
     expect(texts(lines)).toContain('123456789012345678901234567890123456789012');
@@ -65,7 +59,7 @@ describe('receipt layout', () => {
     expect(lines.some((l) => l.kind === 'qr')).toBe(true);
   });
 
-  it('keeps the phone number on one line', () => {
+  it('prints no-break spaces as plain spaces', () => {
     for (const width of [32, 42, 48]) {
       const lines = texts(layoutReceipt(model, { width }));
       expect(lines.some((line) => line.includes('34 00.'))).toBe(true);
@@ -76,5 +70,51 @@ describe('receipt layout', () => {
   it('gives the QR code an ASCII address', () => {
     expect(asciiUrl('https://exemple.fr/démarche')).toBe('https://exemple.fr/d%C3%A9marche');
     expect(asciiUrl('https://préfecture.fr/')).toBe('https://xn--prfecture-c4a.fr/');
+  });
+});
+
+/** French line breaking, case by case: [text, width, the lines]. */
+const BREAKS: Array<[string, string, number, string[]]> = [
+  ['never before »', 'Lisez « Mes messages » ensuite', 22, ['Lisez « Mes messages »', 'ensuite']],
+  ['never after «', 'Ouvrez le menu « Mes messages »', 16, ['Ouvrez le menu', '« Mes messages »']],
+  ['never before :', 'Numéro de demande : AB-12', 18, ['Numéro de', 'demande : AB-12']],
+  ['never before ; ? !', 'Une question ? Appelez ; merci !', 14, ['Une question ?', 'Appelez ;', 'merci !']],
+  ['never before € or %', 'Le prix est 2,76 € ou 92 % des cas', 13, ['Le prix est', '2,76 € ou', '92 % des cas']],
+  ['a number stays with its unit', 'Valable pendant 15 jours ensuite', 18, ['Valable pendant', '15 jours ensuite']],
+  ['6 mois together', 'une photo de moins de 6 mois', 23, ['une photo de moins de', '6 mois']],
+  ['a phone number is never split', 'Appelez le 0 806 001 620 demain', 20, ['Appelez le', '0 806 001 620 demain']],
+  [
+    'a too-long address breaks after a safe character, with the mark',
+    'https://administration-etrangers-en-france.interieur.gouv.fr/',
+    32,
+    ['https://administration-¬', 'etrangers-en-france.interieur.¬', 'gouv.fr/'],
+  ],
+  [
+    'a too-long numéro breaks with the mark, nothing cut',
+    'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
+    16,
+    ['ABCDEFGHIJKLMNO¬', 'PQRSTUVWXYZ0123¬', '456789'],
+  ],
+];
+
+describe('French line breaking', () => {
+  for (const [rule, text, width, expected] of BREAKS) {
+    it(rule, () => {
+      const lines = wrap(text, width);
+      expect(lines).toEqual(expected);
+      for (const line of lines) expect(line.length).toBeLessThanOrEqual(width);
+      // Nothing is lost: without the marks, the words come back whole.
+      expect(lines.join(' ').replaceAll(`${BREAK_MARK} `, '')).toBe(text);
+    });
+  }
+
+  it('binds with no-break spaces only what must stay together', () => {
+    expect(bindFrench('2019, 92 % en 3 jours')).toBe('2019, 92\u00a0% en 3\u00a0jours');
+    expect(bindFrench('« Oui » : non')).toBe('«\u00a0Oui\u00a0»\u00a0: non');
+    expect(bindFrench('entre 2004 et 2013')).toBe('entre 2004 et 2013');
+  });
+
+  it('never makes a line longer than the width, even for a bound group that cannot fit', () => {
+    expect(wrapFrench(bindFrench('0 806 001 620 0 806 001 620'), 8).every((l) => l.length <= 8)).toBe(true);
   });
 });

@@ -18,18 +18,22 @@ export const deposee: FlowRecord = {
   title: "Carte grise : changement de titulaire (véhicule d'occasion)",
   category: 'immatriculation',
   outcome: 'deposee',
+  outcomeLabel: 'Demande envoyée',
   numero: 'CIM-2611-4F7Q2',
+  numeroLabel: 'Numéro de demande',
   orientation: null,
   piecesProvided: ['Justificatif de domicile de moins de 6 mois', 'Contrôle technique de moins de 6 mois'],
   piecesMissing: [],
   nextSteps: [
     'Imprimez le certificat provisoire : il vous permet de rouler en France pendant 1 mois.',
     `Caractères à vérifier sur le papier : ${ACCENTS}`,
+    'Gardez le reçu du paiement de la taxe régionale (42,50 €).',
   ],
-  delais: 'La plupart des cartes grises arrivent en une semaine, par courrier sécurisé.',
+  delais: { text: 'La plupart des cartes grises arrivent en une semaine, par courrier sécurisé.', source: 'ANTS 2019' },
   receives: ["Certificat provisoire d'immatriculation (CPI)"],
   reminders: ['La taxe régionale (par exemple 42,50 €) est payée par carte sur le site.'],
   followUp,
+  helpLine: null,
 };
 
 export const incomplete: FlowRecord = {
@@ -37,15 +41,21 @@ export const incomplete: FlowRecord = {
   title: 'Permis de conduire : renouvellement',
   category: 'permis',
   outcome: 'incomplete',
+  outcomeLabel: 'Pas finie : il manque des pièces',
   numero: 'NE-DOIT-PAS-SORTIR',
+  numeroLabel: 'Numéro de demande',
   orientation: null,
   piecesProvided: ["Pièce d'identité"],
-  piecesMissing: ['Code e-photo (photo et signature numériques)', 'Avis médical du médecin agréé'],
-  nextSteps: ['Faites votre photo dans une cabine agréée, puis revenez finir la demande.'],
+  piecesMissing: [
+    { label: 'Code e-photo (photo et signature numériques)', whereToGet: 'Dans une cabine photo agréée ANTS.' },
+    { label: 'Avis médical du médecin agréé', whereToGet: 'Chez un médecin agréé par la préfecture.' },
+  ],
+  nextSteps: [`Faites votre photo dans une cabine agréée, puis revenez finir la demande. ${ACCENTS}`],
   delais: null,
   receives: [],
   reminders: [`Le code e-photo est valable 6 mois. ${ACCENTS}`],
   followUp,
+  helpLine: null,
 };
 
 export const orientee: FlowRecord = {
@@ -53,18 +63,24 @@ export const orientee: FlowRecord = {
   title: "Carte d'identité : rendez-vous en mairie",
   category: 'identite',
   outcome: 'orientee',
+  outcomeLabel: 'À faire ailleurs',
   numero: null,
+  numeroLabel: 'Numéro de pré-demande',
   orientation: {
     to: 'La mairie (avec une station biométrique)',
     why: `Prenez rendez-vous ; la pré-demande reste valable 6 mois. ${ACCENTS}`,
   },
   piecesProvided: [],
   piecesMissing: [],
-  nextSteps: ['Apportez le numéro de pré-demande et son QR code à la mairie.'],
+  nextSteps: [
+    'Allez voir : La mairie (avec une station biométrique).',
+    `Prenez rendez-vous ; la pré-demande reste valable 6 mois. ${ACCENTS}`,
+  ],
   delais: null,
   receives: [],
   reminders: [],
   followUp: null,
+  helpLine: null,
 };
 
 export const abandonnee: FlowRecord = {
@@ -72,15 +88,18 @@ export const abandonnee: FlowRecord = {
   title: 'Permis de conduire : duplicata après une perte',
   category: 'permis',
   outcome: 'abandonnee',
+  outcomeLabel: 'Arrêtée aujourd’hui',
   numero: null,
+  numeroLabel: 'Numéro de demande',
   orientation: null,
   piecesProvided: [],
-  piecesMissing: ['Timbre fiscal de 25 €'],
+  piecesMissing: [{ label: 'Timbre fiscal de 25 €', whereToGet: 'Sur timbres.impots.gouv.fr.' }],
   nextSteps: [`Achetez le timbre fiscal en ligne, puis revenez. ${ACCENTS}`],
   delais: null,
   receives: [],
   reminders: [],
   followUp: null,
+  helpLine: null,
 };
 
 export const station = {

@@ -3,6 +3,7 @@ import {
   FormControl,
   FormControlLabel,
   FormLabel,
+  MenuItem,
   Radio,
   RadioGroup,
   Stack,
@@ -18,6 +19,20 @@ import { useReferentCall } from './referent-call';
 import { SaveBar } from './SaveBar';
 import { useSaver } from './useSaver';
 
+/** The time zones of France's départements and collectivités, for the time printed on the receipt. */
+const TIME_ZONES: Array<[string, string]> = [
+  ['Europe/Paris', 'France métropolitaine et Corse'],
+  ['America/Guadeloupe', 'Guadeloupe, Saint-Martin, Saint-Barthélemy'],
+  ['America/Martinique', 'Martinique'],
+  ['America/Cayenne', 'Guyane'],
+  ['Indian/Reunion', 'La Réunion'],
+  ['Indian/Mayotte', 'Mayotte'],
+  ['America/Miquelon', 'Saint-Pierre-et-Miquelon'],
+  ['Pacific/Noumea', 'Nouvelle-Calédonie'],
+  ['Pacific/Tahiti', 'Polynésie française (Tahiti)'],
+  ['Pacific/Wallis', 'Wallis-et-Futuna'],
+];
+
 /** Poste: the station's identity, and the référent's own PIN. */
 export function StationPanel() {
   const { config, save } = useConfig();
@@ -28,6 +43,7 @@ export function StationPanel() {
     commune: station.commune ?? '',
     departement: station.departement ?? '',
     contactPhone: station.contactPhone ?? '',
+    timeZone: station.timeZone ?? 'Europe/Paris',
   });
   const saver = useSaver();
   const field = (key: keyof typeof values) => ({
@@ -64,6 +80,19 @@ export function StationPanel() {
             {...field('contactPhone')}
             sx={{ maxWidth: 320 }}
           />
+          <TextField
+            select
+            label="Fuseau horaire du poste"
+            helperText="L'heure imprimée sur le reçu."
+            {...field('timeZone')}
+            sx={{ maxWidth: 420 }}
+          >
+            {TIME_ZONES.map(([zone, label]) => (
+              <MenuItem key={zone} value={zone}>
+                {label}
+              </MenuItem>
+            ))}
+          </TextField>
           <SaveBar busy={saver.busy} message={saver.message} />
         </Stack>
       </Box>

@@ -97,7 +97,7 @@ export function ReceiptScreen() {
 
   return (
     <Stack spacing={3}>
-      <Typography variant="h1">Reçu pour la personne</Typography>
+      <Typography variant="h1">Reçu du point numérique</Typography>
       {loadError && (
         <Alert severity="error" role="alert">
           {loadError}
