@@ -1,4 +1,8 @@
-import { StationConfigSchema, type ConfigSectionName, type StationConfig } from './station-config';
+import {
+  StationConfigSchema,
+  type ConfigSectionName,
+  type StationConfig,
+} from '../../preload/contract/config-sections';
 import type { Settings } from './settings';
 
 /** Reads and writes the station configuration, one settings row per section (`config.<section>`). */
@@ -23,5 +27,20 @@ export class ConfigStore {
     const parsed = StationConfigSchema.shape[name].parse(value) as StationConfig[S];
     this.settings.set(`config.${name}`, parsed);
     return parsed;
+  }
+
+  /**
+   * Replaces several sections in one transaction (each validated first, defaults fill what is missing), with
+   * `alsoInTransaction` (e.g. the journal line) inside it: all of it lands, or nothing.
+   */
+  setSections(values: Partial<Record<ConfigSectionName, unknown>>, alsoInTransaction?: () => void): StationConfig {
+    const parsed = Object.entries(values).map(
+      ([name, value]) => [name, StationConfigSchema.shape[name as ConfigSectionName].parse(value)] as const,
+    );
+    this.settings.transaction(() => {
+      for (const [name, value] of parsed) this.settings.set(`config.${name}`, value);
+      alsoInTransaction?.();
+    });
+    return this.get();
   }
 }
