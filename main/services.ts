@@ -15,7 +15,7 @@ import { demarchesCatalogDir } from './app/resources-dir';
 import { FlowService } from './flow/service';
 import { SiteService } from './site/service';
 import { scanUploadSource } from './site/uploads';
-import { ScanService } from './scan/imports';
+import { ScanService } from './scan/service';
 import { PrintService } from './print/service';
 
 export interface ServiceOptions {

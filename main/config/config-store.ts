@@ -1,9 +1,22 @@
 import { StationConfigSchema, type ConfigSectionName, type StationConfig } from './station-config';
 import type { Settings } from './settings';
 
-/** Reads and writes the station configuration, one settings row per section (`config.<section>`). */
+export type SectionListener = (name: ConfigSectionName) => void;
+
+/**
+ * Reads and writes the station configuration, one settings row per section (`config.<section>`). Services that
+ * follow a section (the scan folder watcher) subscribe to its saves instead of polling.
+ */
 export class ConfigStore {
+  private readonly listeners = new Set<SectionListener>();
+
   constructor(private readonly settings: Settings) {}
+
+  /** Calls the listener after each save of a section; returns the unsubscribe. */
+  onChange(listener: SectionListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   get(): StationConfig {
     const raw: Record<string, unknown> = {};
@@ -22,6 +35,18 @@ export class ConfigStore {
   setSection<S extends ConfigSectionName>(name: S, value: unknown): StationConfig[S] {
     const parsed = StationConfigSchema.shape[name].parse(value) as StationConfig[S];
     this.settings.set(`config.${name}`, parsed);
+    this.changed(name);
     return parsed;
+  }
+
+  /** A listener that throws must not turn a stored save into a failure. */
+  private changed(name: ConfigSectionName): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(name);
+      } catch {
+        // The listener's own problem: the section is saved.
+      }
+    }
   }
 }
