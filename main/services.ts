@@ -75,6 +75,7 @@ export function createServices({ dataDir, platform, log, clock }: ServiceOptions
     journal,
     sessions,
     platform,
+    mediatorPinHash: (id) => (id === null ? null : (access.store.mediator(id)?.pinHash ?? null)),
     log,
     now: clock && (() => new Date(clock.now())),
   });
