@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { lstat, open, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { StationConfig } from '../config/station-config';
+import type { StationConfig } from '../../preload/contract/config-sections';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
 import type { ActiveSession } from '../session/session';

@@ -23,6 +23,7 @@ export function catalogRecord(
     pieces: new Map(demarche.pieces.map((p) => [p.id, { status: pieces[p.id] ?? 'a-verifier', scans: [] }])),
     notes: '',
     outcome,
+    draft: null,
     numeroWarning: null,
     fact: { demarcheId, category: demarche.category, outcome: outcome?.kind ?? null },
   });
