@@ -14,6 +14,21 @@ export const ICONV_ENCODING: Record<CharacterSetName, string> = {
   ISO8859_15_LATIN9: 'ISO-8859-15',
 };
 
+/**
+ * Star line mode has no PC850 and no ISO 8859-15 table: node-thermal-printer 4.6.1 sends both as Star table 0
+ * (PC437), which prints « RΘcΘpissΘ ». Each is mapped to the Star table that prints the same French letters:
+ * PC858 is PC850 with € in place of ı; Windows-1252 holds every character of ISO 8859-15 used in French.
+ */
+const STAR_TABLE_FOR: Partial<Record<CharacterSetName, CharacterSetName>> = {
+  PC850_MULTILINGUAL: 'PC858_EURO',
+  ISO8859_15_LATIN9: 'WPC1252',
+};
+
+/** The table the printer really uses: the configured one, or its Star equivalent. Preview and job both use it. */
+export function printedCharacterSet(type: 'epson' | 'star', characterSet: CharacterSetName): CharacterSetName {
+  return type === 'star' ? (STAR_TABLE_FOR[characterSet] ?? characterSet) : characterSet;
+}
+
 /** Stand-ins when the table lacks a character, so the library never switches tables on its own. */
 const FALLBACKS: Record<string, string> = {
   œ: 'oe',

@@ -1,6 +1,6 @@
 import { BreakLine, CharacterSet, PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
 import QRCode from 'qrcode';
-import type { CharacterSetName } from './code-page';
+import { printedCharacterSet, type CharacterSetName } from './code-page';
 import type { ReceiptLine } from './layout';
 import { qrMatrix } from './qr-matrix';
 
@@ -30,7 +30,8 @@ export async function buildEscPosJob(lines: ReceiptLine[], options: EscPosOption
     width: options.width,
     breakLine: BreakLine.NONE,
   });
-  const characterSet = CharacterSet[options.characterSet];
+  // The lines were fitted to the same table (service.ts uses printedCharacterSet too), so preview = paper.
+  const characterSet = CharacterSet[printedCharacterSet(options.type, options.characterSet)];
   printer.append(INIT);
   printer.setCharacterSet(characterSet);
   for (const line of lines) {

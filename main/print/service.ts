@@ -8,7 +8,7 @@ import type { Platform } from '../platform';
 import type { SessionService } from '../session/service';
 import type { ActiveSession } from '../session/session';
 import { receiptHtml } from './a4-html';
-import { codePageSubstitute } from './code-page';
+import { codePageSubstitute, printedCharacterSet } from './code-page';
 import { buildEscPosJob, isQrPayloadSafe } from './escpos';
 import { PrintFault, printFault } from './faults';
 import { ThermalJobs } from './thermal-jobs';
@@ -114,7 +114,7 @@ export class PrintService {
     const lines = this.thermalLines(session);
     return {
       width: settings.width,
-      characterSet: settings.characterSet,
+      characterSet: printedCharacterSet(settings.type, settings.characterSet),
       lines: lines.flatMap((line): PreviewLine[] => {
         if (line.kind === 'text') return [line];
         if (settings.qrMode === 'none' || !isQrPayloadSafe(line.payload)) return [];
@@ -230,10 +230,10 @@ export class PrintService {
     const settings = this.deps.config.section('printer');
     const lines = layoutTestPage({
       station: this.deps.config.section('station').name,
-      characterSet: settings.characterSet,
+      characterSet: printedCharacterSet(settings.type, settings.characterSet),
       width: settings.width,
       qrPayload: settings.qrMode === 'none' ? null : 'https://www.service-public.fr/',
-      substitute: codePageSubstitute(settings.characterSet),
+      substitute: codePageSubstitute(printedCharacterSet(settings.type, settings.characterSet)),
     });
     const { promise } = this.jobs.run(
       TEST_PAGE,
@@ -336,7 +336,7 @@ export class PrintService {
     const settings = this.deps.config.section('printer');
     return layoutReceipt(this.model(session), {
       width: settings.width,
-      substitute: codePageSubstitute(settings.characterSet),
+      substitute: codePageSubstitute(printedCharacterSet(settings.type, settings.characterSet)),
     });
   }
 

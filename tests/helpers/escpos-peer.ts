@@ -38,6 +38,8 @@ const EPSON_TABLES: Record<number, CharacterSetName> = {
   40: 'ISO8859_15_LATIN9',
 };
 const STAR_TABLES: Record<number, CharacterSetName> = {
+  // Star table 0 ("normal") is PC437: what a Star printer prints when sent a table it does not have.
+  0: 'PC437_USA',
   1: 'PC437_USA',
   4: 'PC858_EURO',
   8: 'PC863_CANADIAN_FRENCH',

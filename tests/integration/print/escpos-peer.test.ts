@@ -129,6 +129,31 @@ describe('receipt printed on an ESC/POS network printer (loopback peer)', () => 
     expect(onPaper(paper)).toContain(ACCENTS);
   });
 
+  // Star has no PC850 and no ISO 8859-15 table: sent as table 0 (PC437) they printed « RΘcΘpissΘ ».
+  for (const [configured, printed] of [
+    ['PC850_MULTILINGUAL', 'PC858_EURO'],
+    ['ISO8859_15_LATIN9', 'WPC1252'],
+    ['WPC1252', 'WPC1252'],
+    ['PC858_EURO', 'PC858_EURO'],
+  ] as const) {
+    it(`prints ${configured} on a Star printer with Star's ${printed} table, as the preview shows`, async () => {
+      const { preview, job, expected, paper } = await printOn(
+        deposee,
+        { askStatus: false, characterSet: configured },
+        'star',
+      );
+      expect(preview.characterSet).toBe(printed);
+      expect(job.decoded.codePages).toEqual([printed, printed]);
+      expect(paper).toEqual(expected);
+      const text = onPaper(paper);
+      expect(text).toContain('Reçu du point numérique');
+      expect(text).toContain('é è ê à ç ù ô î');
+      expect(text).toContain('€');
+      expect(text).not.toMatch(/[ΘΦΩ]/);
+      expect(job.decoded.unknown).toBe(0);
+    });
+  }
+
   it('marks the receipt printed, journals figures only, and never prints twice by accident', async () => {
     const { result } = await printOn(deposee);
     expect(station!.session.facts.receiptPrinted).toBe(true);

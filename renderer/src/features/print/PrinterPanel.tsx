@@ -39,10 +39,17 @@ const CHARACTER_SETS: Array<{ value: PrinterSettings['characterSet']; label: str
   { value: 'WPC1252', label: 'Windows-1252 (conseillé : é, è, à, ç, œ, €)' },
   { value: 'PC858_EURO', label: 'PC858 (€, sans œ)' },
   { value: 'PC850_MULTILINGUAL', label: 'PC850 (sans € ni œ)' },
-  { value: 'ISO8859_15_LATIN9', label: 'ISO 8859-15 (Epson seulement)' },
+  { value: 'ISO8859_15_LATIN9', label: 'ISO 8859-15' },
   { value: 'PC863_CANADIAN_FRENCH', label: 'PC863 français canadien' },
   { value: 'PC437_USA', label: 'PC437 (peu d’accents)' },
 ];
+/** Star printers have no PC850 and no ISO 8859-15 table: main/print/code-page.ts prints them with these. */
+const STAR_NOTES: Partial<Record<PrinterSettings['characterSet'], string>> = {
+  PC850_MULTILINGUAL:
+    'Les imprimantes Star n’ont pas la table PC850 : le reçu est imprimé avec la table Star PC858 (les mêmes lettres, avec €).',
+  ISO8859_15_LATIN9:
+    'Les imprimantes Star n’ont pas la table ISO 8859-15 : le reçu est imprimé avec la table Star Windows-1252 (les mêmes lettres).',
+};
 const QR_MODES: Array<{ value: PrinterSettings['qrMode']; label: string }> = [
   { value: 'native', label: "Par l'imprimante (conseillé)" },
   { value: 'image', label: "En image (si l'imprimante n'affiche pas les QR codes)" },
@@ -187,7 +194,10 @@ export function PrinterPanel() {
           label="Table de caractères"
           value={characterSet}
           onChange={(e) => setCharacterSet(choiceOf(values(CHARACTER_SETS), e.target.value, characterSet))}
-          helperText="Si les accents sortent mal, essayez une autre table puis imprimez une page de test."
+          helperText={
+            (type === 'star' && STAR_NOTES[characterSet]) ||
+            'Si les accents sortent mal, essayez une autre table puis imprimez une page de test.'
+          }
         >
           {CHARACTER_SETS.map((option) => (
             <MenuItem key={option.value} value={option.value}>
