@@ -17,6 +17,7 @@ import { SiteService } from './site/service';
 import { scanUploadSource } from './site/uploads';
 import { ScanService } from './scan/imports';
 import { PrintService } from './print/service';
+import { ScannerService } from './scanner/service';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -43,6 +44,7 @@ export interface Services {
   site: SiteService;
   scan: ScanService;
   print: PrintService;
+  scanner: ScannerService;
   close(): void;
 }
 
@@ -90,6 +92,7 @@ export function createServices({ dataDir, platform, log, clock }: ServiceOptions
     uploads: scanUploadSource(() => scan),
     printA4: platform.printA4,
   });
+  const scanner = new ScannerService({ config, sessions, scan, bus, journal, log });
   const print = new PrintService({ config, journal, sessions, platform, log, records: (s) => flow.records(s) });
   return {
     dataDir,
@@ -107,6 +110,7 @@ export function createServices({ dataDir, platform, log, clock }: ServiceOptions
     site,
     scan,
     print,
+    scanner,
     close() {
       void scan.close();
       db.close();

@@ -46,6 +46,27 @@ export const ScanSection = z.object({
   maxPages: z.number().int().min(1).max(100).default(30),
 });
 
+export const ScannerSection = z.object({
+  /** eSCL root of the network scanner the référent chose (http(s)://host[:port]/eSCL/), or null: none. */
+  address: z.string().trim().max(300).nullable().default(null),
+  /** The device's UUID read from its capabilities when it was chosen: another device at that address is refused. */
+  uuid: z
+    .string()
+    .regex(/^[0-9a-f-]{8,64}$/)
+    .nullable()
+    .default(null),
+  /** Make and model as the device gave it, shown to the counter. */
+  name: z.string().trim().max(120).default(''),
+  /** HTTPS: SHA-256 fingerprint of the certificate the référent accepted (self-signed scanners). */
+  fingerprint: z
+    .string()
+    .regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/)
+    .nullable()
+    .default(null),
+  /** Longest wait for one page before the job is stopped on the device. */
+  pageTimeoutSeconds: z.number().int().min(5).max(600).default(60),
+});
+
 export const SessionSection = z.object({
   idleMinutes: z.number().int().min(1).max(120).default(10),
   idleWarningSeconds: z.number().int().min(10).max(300).default(60),
@@ -86,6 +107,7 @@ export const StationConfigSchema = z.object({
   station: StationSection.default(StationSection.parse({})),
   printer: PrinterSection.default(PrinterSection.parse({})),
   scan: ScanSection.default(ScanSection.parse({})),
+  scanner: ScannerSection.default(ScannerSection.parse({})),
   session: SessionSection.default(SessionSection.parse({})),
   demarches: DemarchesSection.default(DemarchesSection.parse({})),
   site: SiteSection.default(SiteSection.parse({})),

@@ -28,7 +28,7 @@ import { FolderWatcher, type FolderState } from './watcher';
  * fails, the mediator is told.
  */
 
-export type ImportSource = 'folder' | 'pick' | 'drop';
+export type ImportSource = 'folder' | 'pick' | 'drop' | 'scanner';
 
 interface StoredPage {
   masterId: string;
@@ -418,6 +418,29 @@ export class ScanService {
     return this.serial(() => this.process(session, jobId, name, bytes, source, target));
   }
 
+  /**
+   * Pages straight from memory (the network scanner, main/scanner): each page is checked like a file, and all of
+   * them become ONE import of the pièce (a PDF when there are several). Nothing is written in clear on the way.
+   */
+  async importPages(
+    session: ActiveSession,
+    rawName: string,
+    pages: Buffer[],
+    source: ImportSource,
+    target: ImportTarget = {},
+  ): Promise<ImportOutcome> {
+    const name = safeName(rawName);
+    const jobId = randomUUID();
+    const { maxInputBytes } = this.settings();
+    if (pages.length === 0 || pages.some((page) => page.length === 0)) {
+      return this.refused(session, jobId, refusal('empty', name));
+    }
+    const size = pages.reduce((sum, page) => sum + page.length, 0);
+    if (size > maxInputBytes)
+      return this.refused(session, jobId, refusal('too_large', name, { size, limit: maxInputBytes }));
+    return this.serial(() => this.process(session, jobId, name, pages, source, target));
+  }
+
   /** Desktop only: the system file dialog, then the same path pipeline as the scan folder. */
   async pick(session: ActiveSession, target: ImportTarget): Promise<ImportOutcome> {
     if (!this.deps.pickFiles) {
@@ -440,18 +463,38 @@ export class ScanService {
     session: ActiveSession,
     jobId: string,
     name: string,
-    bytes: Buffer,
+    input: Buffer | Buffer[],
     source: ImportSource,
     target: ImportTarget,
   ): Promise<ImportOutcome> {
-    const detected = detectKind(bytes.subarray(0, SNIFF_BYTES));
-    if (!detected.accepted) return this.refused(session, jobId, refusal('foreign', name, { foreign: detected.kind }));
+    const parts = Array.isArray(input) ? input : [input];
+    const kinds = parts.map((bytes) => detectKind(bytes.subarray(0, SNIFF_BYTES)));
+    const foreign = kinds.find((kind) => !kind.accepted);
+    if (foreign) return this.refused(session, jobId, refusal('foreign', name, { foreign: foreign.kind }));
+    const detected = kinds[0]!;
     const { maxPixels, maxPages } = this.settings();
-    let decoded;
+    const decoded: { masters: Master[]; notes: string[] } = { masters: [], notes: [] };
     try {
-      decoded = await decodePages(bytes, detected.kind, name, { maxPixels, maxPages }, (done, total) =>
-        this.progress(jobId, name, 'pages', done, total),
-      );
+      for (const [index, bytes] of parts.entries()) {
+        const one = await decodePages(
+          bytes,
+          kinds[index]!.kind as ScanKind,
+          name,
+          { maxPixels, maxPages },
+          (done, total) =>
+            this.progress(
+              jobId,
+              name,
+              'pages',
+              parts.length > 1 ? index + 1 : done,
+              parts.length > 1 ? parts.length : total,
+            ),
+        );
+        decoded.masters.push(...one.masters);
+        decoded.notes.push(...one.notes);
+      }
+      if (decoded.masters.length > maxPages)
+        throw new RefusedFile(refusal('too_many_pages', name, { pages: decoded.masters.length, limit: maxPages }));
     } catch (error) {
       if (error instanceof RefusedFile) return this.refused(session, jobId, error.refusal);
       this.deps.log?.warn('scan.decode_failed', { kind: detected.kind });
@@ -472,7 +515,7 @@ export class ScanService {
     const record: ImportRecord = {
       id: randomUUID(),
       label: name,
-      kind: detected.kind,
+      kind: detected.kind as ScanKind,
       source,
       demarcheId: target.demarcheId ?? null,
       pieceId: target.pieceId ?? null,

@@ -6,6 +6,7 @@ export const ConfigSectionNameSchema = z.enum([
   'station',
   'printer',
   'scan',
+  'scanner',
   'session',
   'demarches',
   'site',
