@@ -6,7 +6,8 @@ import { CounterFault } from '../errors';
 import type { EventBus } from '../events';
 import type { Journal } from '../journal/journal';
 import type { Logger } from '../log';
-import type { ScanService } from '../scan/imports';
+import { buildPdf } from '../scan/pdf';
+import type { ScanService } from '../scan/service';
 import type { SessionService } from '../session/service';
 import type { ActiveSession } from '../session/session';
 import { parseScannerAddress, shownAddress } from './address';
@@ -29,7 +30,7 @@ import { describe, settingsFor } from './settings';
 export interface ScannerServiceDeps {
   config: Pick<ConfigStore, 'section' | 'setSection'>;
   sessions: SessionService;
-  scan: Pick<ScanService, 'importPages'>;
+  scan: Pick<ScanService, 'importFromMemory'>;
   bus?: Pick<EventBus, 'emit'>;
   journal?: Pick<Journal, 'append'>;
   log?: Logger;
@@ -254,14 +255,15 @@ export class ScannerService {
         this.progress(job, 'preparing', pages.length);
         const count = (this.scansPerSession.get(session) ?? 0) + 1;
         this.scansPerSession.set(session, count);
-        const outcome = await this.deps.scan.importPages(
-          session,
-          `Numérisation ${count}`,
-          pages.map((page) => page.bytes),
-          'scanner',
-          { demarcheId: request.demarcheId ?? null, pieceId: request.pieceId ?? null },
-        );
         const pageCount = pages.length;
+        // Several pages become one PDF of the pièce (pdf-lib, in memory); one page goes as the image itself.
+        const bytes = pageCount === 1 ? pages[0]!.bytes : await pdfOf(pages.map((page) => page.bytes));
+        const outcome = await this.deps.scan.importFromMemory(session, {
+          name: `Numérisation ${count}${pageCount === 1 ? '.jpg' : '.pdf'}`,
+          bytes,
+          demarcheId: request.demarcheId ?? null,
+          pieceId: request.pieceId ?? null,
+        });
         pages.length = 0;
         if (outcome.imported.length === 0) {
           throw new CounterFault(
@@ -295,4 +297,16 @@ export class ScannerService {
     job.controller.abort();
     await job.done;
   }
+}
+
+/** The pages of one job as one PDF; pages that are not JPEG (PNG from some devices) are converted first. */
+async function pdfOf(pages: Buffer[]): Promise<Buffer> {
+  const jpegs = [];
+  for (const page of pages) {
+    const isJpeg = page[0] === 0xff && page[1] === 0xd8;
+    const jpeg = isJpeg ? page : await sharp(page, { limitInputPixels: 60_000_000 }).jpeg({ quality: 92 }).toBuffer();
+    const meta = await sharp(jpeg, { limitInputPixels: 60_000_000 }).metadata();
+    jpegs.push({ jpeg, width: meta.width ?? 2480, height: meta.height ?? 3508 });
+  }
+  return buildPdf(jpegs);
 }
