@@ -2,6 +2,7 @@ import { Alert, Box, Button, Chip, CircularProgress, Stack, Typography } from '@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PrinterStatus, ReceiptPreview as Preview } from '../../../../preload/api';
 import { api, call, CallError } from '../../api';
+import { UnsavedOutcomes } from '../flow/UnsavedOutcomes';
 import { openPdf } from './a4-download';
 import { ReceiptPreview } from './ReceiptPreview';
 
@@ -30,13 +31,19 @@ export function ReceiptScreen() {
     [],
   );
 
+  const loadPreview = useCallback(
+    () =>
+      call(api().print.preview())
+        .then(setPreview)
+        .catch((caught: unknown) => setLoadError(messageOf(caught, "Le reçu n'a pas pu être préparé. Réessayez."))),
+    [],
+  );
+
   useEffect(() => {
     document.title = 'Reçu – Point numérique';
-    void call(api().print.preview())
-      .then(setPreview)
-      .catch((caught: unknown) => setLoadError(messageOf(caught, "Le reçu n'a pas pu être préparé. Réessayez.")));
+    void loadPreview();
     void loadStatus();
-  }, [loadStatus]);
+  }, [loadPreview, loadStatus]);
 
   const refreshStatus = () => {
     setChecking(true);
@@ -98,6 +105,7 @@ export function ReceiptScreen() {
   return (
     <Stack spacing={3}>
       <Typography variant="h1">Reçu pour la personne</Typography>
+      <UnsavedOutcomes onSaved={() => void loadPreview()} />
       {loadError && (
         <Alert severity="error" role="alert">
           {loadError}
