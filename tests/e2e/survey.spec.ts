@@ -86,7 +86,7 @@ test('an usager answers the whole survey with the keyboard only, and every step 
   const pin = page.getByLabel('Code du médiateur');
   await expect(pin).toBeFocused();
   await expectAccessible(page);
-  await page.keyboard.type('1234');
+  await page.keyboard.type('482915');
   await page.keyboard.press('Enter');
   await page.waitForURL(/#\/accueil$/);
 
@@ -139,7 +139,7 @@ test('the survey cannot reach the mediator or référent screens without the med
 
   // The mediator's PIN lets the mediator back to the end-of-session form.
   await page.getByRole('button', { name: 'Réservé au médiateur' }).click();
-  await page.getByLabel('Code du médiateur').fill('1234');
+  await page.getByLabel('Code du médiateur').fill('482915');
   await page.getByRole('button', { name: 'Valider' }).click();
   await page.getByRole('button', { name: 'Revenir au formulaire de fin' }).click();
   await expect(page).toHaveURL(/#\/fin$/);
