@@ -16,7 +16,7 @@ import { demarchesCatalogDir } from './app/resources-dir';
 import { FlowService } from './flow/service';
 import { SiteService } from './site/service';
 import { scanUploadSource } from './site/uploads';
-import { ScanService } from './scan/imports';
+import { ScanService } from './scan/service';
 import { PrintService } from './print/service';
 
 export interface ServiceOptions {
@@ -79,6 +79,7 @@ export function createServices({ dataDir, platform, log, clock, pinCost }: Servi
     journal,
     sessions,
     platform,
+    mediatorPinHash: (id) => (id === null ? null : (access.store.mediator(id)?.pinHash ?? null)),
     log,
     now: clock && (() => new Date(clock.now())),
   });

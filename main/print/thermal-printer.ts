@@ -1,5 +1,5 @@
 import { PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
-import type { StationConfig } from '../config/station-config';
+import type { StationConfig } from '../../preload/contract/config-sections';
 import { printFault } from './faults';
 import { NetworkLink, parseNetworkInterface, type PrinterHealth } from './network-link';
 

@@ -16,7 +16,7 @@ export const ScanImportSchema = z.object({
   /** Shown name, editable by the counter. */
   label: z.string().max(200),
   kind: z.enum(['jpeg', 'png', 'tiff', 'heic', 'avif', 'pdf']),
-  source: z.enum(['folder', 'pick', 'drop']),
+  source: z.enum(['folder', 'pick', 'drop', 'scanner']),
   demarcheId: z.string().max(80).nullable(),
   /** The pièce of the démarche's checklist, or null for "autre". */
   pieceId: z.string().max(80).nullable(),

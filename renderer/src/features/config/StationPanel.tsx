@@ -13,24 +13,19 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
 import { PinField } from '../access/PinField';
 import { useConfig } from './ConfigContext';
-import { STATION_TYPES } from './labels';
+import { choiceOf, STATION_TYPES } from './labels';
 import { useReferentCall } from './referent-call';
 import { SaveBar } from './SaveBar';
 import { useSaver } from './useSaver';
 
+const STATION_KINDS = STATION_TYPES.map(([value]) => value);
+
 /** Poste: the station's identity, and the référent's own PIN. */
 export function StationPanel() {
   const { config, save } = useConfig();
-  const station = config.station as Record<string, string>;
-  const [values, setValues] = useState({
-    name: station.name ?? '',
-    type: station.type ?? 'prefecture',
-    commune: station.commune ?? '',
-    departement: station.departement ?? '',
-    contactPhone: station.contactPhone ?? '',
-  });
+  const [values, setValues] = useState(config.station);
   const saver = useSaver();
-  const field = (key: keyof typeof values) => ({
+  const field = (key: 'name' | 'commune' | 'departement' | 'contactPhone') => ({
     value: values[key],
     onChange: (event: { target: { value: string } }) => setValues({ ...values, [key]: event.target.value }),
   });
@@ -42,7 +37,7 @@ export function StationPanel() {
         noValidate
         onSubmit={(event: FormEvent) => {
           event.preventDefault();
-          void saver.run(() => save('station', values));
+          void saver.run(() => save({ station: values }));
         }}
       >
         <Stack spacing={2} sx={{ maxWidth: 640 }}>
@@ -50,7 +45,14 @@ export function StationPanel() {
           <TextField label="Nom du poste" required {...field('name')} />
           <FormControl component="fieldset">
             <FormLabel component="legend">Type de lieu</FormLabel>
-            <RadioGroup row name="station-type" {...field('type')}>
+            <RadioGroup
+              row
+              name="station-type"
+              value={values.type}
+              onChange={(event) =>
+                setValues({ ...values, type: choiceOf(STATION_KINDS, event.target.value, values.type) })
+              }
+            >
               {STATION_TYPES.map(([value, label]) => (
                 <FormControlLabel key={value} value={value} control={<Radio />} label={label} />
               ))}

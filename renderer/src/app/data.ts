@@ -1,0 +1,164 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { EventName } from '../../../preload/api';
+import { api, type CounterError, type Result } from '../api';
+import {
+  actionMessage,
+  initialQuery,
+  LatestOnly,
+  settleQuery,
+  thrownError,
+  type ActionMessage,
+  type QueryState,
+} from './request-state';
+
+/**
+ * The renderer's data layer over the contract: one hook to read (useQuery), one to act (useAction). Screens stop
+ * writing their own fetch effects, `live` flags and busy/error states.
+ */
+
+export interface Query<T> extends QueryState<T> {
+  /** Reads again (after an action that changed what the query shows). Resolves once the reply is applied. */
+  reload(): Promise<void>;
+  /** Replaces the value shown, e.g. with the entry an action just returned. */
+  setData(value: T): void;
+}
+
+export interface QueryOptions {
+  /** Main's events after which the query reads again (e.g. 'scan.changed'). */
+  refreshOn?: readonly EventName[];
+  /** False: do not read (yet), e.g. until an id is known. */
+  enabled?: boolean;
+}
+
+const CONNECTION_LOST = 'Le poste ne répond pas. Réessayez dans un instant.';
+
+/**
+ * Reads `load()` on mount and whenever `key` changes (a string naming what is read: an id, a search), and again
+ * after each `refreshOn` event. Only the latest reply is applied; nothing is applied after unmount.
+ */
+export function useQuery<T>(key: string, load: () => Promise<Result<T>>, options: QueryOptions = {}): Query<T> {
+  const [state, setState] = useState<QueryState<T> & { key: string | null }>(() => ({
+    ...initialQuery<T>(),
+    key: null,
+  }));
+  const loadRef = useRef(load);
+  // The latest closure, without re-reading on every render (the key says when to read again).
+  useLayoutEffect(() => {
+    loadRef.current = load;
+  });
+  const latest = useRef(new LatestOnly());
+  const keyRef = useRef(key);
+  const enabled = options.enabled ?? true;
+  const events = (options.refreshOn ?? []).join(',');
+
+  const reload = useCallback(async () => {
+    const ticket = latest.current.next();
+    let result: Result<T>;
+    try {
+      result = await loadRef.current();
+    } catch (caught) {
+      result = { ok: false, error: thrownError(caught, CONNECTION_LOST) };
+    }
+    if (latest.current.isLatest(ticket))
+      setState((previous) => ({ ...settleQuery(previous, result), key: keyRef.current }));
+  }, []);
+
+  useEffect(() => {
+    const guard = new LatestOnly();
+    latest.current = guard;
+    keyRef.current = key;
+    if (!enabled) return () => guard.close();
+    void reload();
+    const offs = events ? events.split(',').map((name) => api().events.on(name as EventName, () => void reload())) : [];
+    return () => {
+      guard.close();
+      for (const off of offs) off();
+    };
+  }, [key, enabled, events, reload]);
+
+  const setData = useCallback(
+    (value: T) => setState({ data: value, error: null, loading: false, key: keyRef.current }),
+    [],
+  );
+  // Loading until a reply for the current key arrived (the previous key's data stays shown meanwhile).
+  return { data: state.data, error: state.error, loading: enabled && state.key !== key, reload, setData };
+}
+
+export interface Action<A extends unknown[], T> {
+  /** Runs the call; resolves with the reply's value, or undefined when it failed (the error is in `error`). */
+  run(...args: A): Promise<T | undefined>;
+  busy: boolean;
+  error: CounterError | null;
+  /** What to show next to the button (success text or error), cleared by the next run or by clear(). */
+  message: ActionMessage | null;
+  clear(): void;
+}
+
+export interface ActionOptions<T> {
+  /** Text shown after success (or a function of the value; null shows nothing). */
+  success?: string | ((value: T) => string | null);
+  /** Called with the value after success (e.g. to update a query, to navigate). */
+  onSuccess?(value: T): void | Promise<void>;
+  /** Called with the error (e.g. to move the focus to it, to go to a sign-in screen). */
+  onError?(error: CounterError): void;
+}
+
+/**
+ * One action of a screen: the busy flag (a second click while it runs is ignored), the error from main, the
+ * message to show next to the button. A new run clears the previous message, so no stale success stays.
+ */
+export function useAction<A extends unknown[], T>(
+  perform: (...args: A) => Promise<Result<T>>,
+  options: ActionOptions<T> = {},
+): Action<A, T> {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<CounterError | null>(null);
+  const [message, setMessage] = useState<ActionMessage | null>(null);
+  const running = useRef(false);
+  const mounted = useRef(true);
+  const latest = useRef({ perform, options });
+  useLayoutEffect(() => {
+    latest.current = { perform, options };
+  });
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const run = useCallback(async (...args: A): Promise<T | undefined> => {
+    if (running.current) return undefined;
+    running.current = true;
+    const { perform: call, options: opts } = latest.current;
+    setBusy(true);
+    setError(null);
+    setMessage(null);
+    let result: Result<T>;
+    try {
+      result = await call(...args);
+    } catch (caught) {
+      result = { ok: false, error: thrownError(caught, CONNECTION_LOST) };
+    }
+    running.current = false;
+    if (mounted.current) {
+      setBusy(false);
+      setError(result.ok ? null : result.error);
+      setMessage(actionMessage(result, opts.success));
+    }
+    if (!result.ok) {
+      opts.onError?.(result.error);
+      return undefined;
+    }
+    await opts.onSuccess?.(result.value);
+    return result.value;
+  }, []);
+
+  const clear = useCallback(() => {
+    setError(null);
+    setMessage(null);
+  }, []);
+
+  return { run, busy, error, message, clear };
+}
