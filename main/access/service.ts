@@ -159,15 +159,15 @@ export class AccessService {
 
   async referentSignIn(pin: string): Promise<{ until: string }> {
     if (!this.isSetUp()) throw NOT_SET_UP;
-    await this.checkPin('referent', () => this.deps.store.referent(), pin, {
-      save: (state) => this.deps.store.setReferentLock(state),
-      rehash: (hash) => this.deps.store.setReferentPinHash(hash),
-      onLock: (state) => this.deps.journal.append('referent.locked_out', { lockouts: state.lockouts }, 'referent'),
-      onSuccess: () => this.deps.journal.append('referent.signed_in', {}, 'referent'),
-      who: 'le code du référent',
-    });
+    await this.checkReferentPin(pin, () => this.deps.journal.append('referent.signed_in', {}, 'referent'));
     this.referentUntil = this.now().getTime() + REFERENT_IDLE_MS;
     return { until: new Date(this.referentUntil).toISOString() };
+  }
+
+  /** Checks the référent's PIN without opening the référent area (e.g. to close a kiosk counter), same lockout. */
+  async confirmReferentPin(pin: string): Promise<void> {
+    if (!this.isSetUp()) throw NOT_SET_UP;
+    await this.checkReferentPin(pin);
   }
 
   referentSignOut(): void {
@@ -286,6 +286,16 @@ export class AccessService {
     for (const m of this.deps.store.mediators()) if (m.id !== except.mediator) hashes.push(m.pinHash);
     const matches = await Promise.all(hashes.map((hash) => verifyPin(pin, hash)));
     if (matches.some(Boolean)) throw PIN_TAKEN;
+  }
+
+  private checkReferentPin(pin: string, onSuccess: () => void = () => undefined): Promise<void> {
+    return this.checkPin('referent', () => this.deps.store.referent(), pin, {
+      save: (state) => this.deps.store.setReferentLock(state),
+      rehash: (hash) => this.deps.store.setReferentPinHash(hash),
+      onLock: (state) => this.deps.journal.append('referent.locked_out', { lockouts: state.lockouts }, 'referent'),
+      onSuccess,
+      who: 'le code du référent',
+    });
   }
 
   private checkMediatorPin(id: number, pin: string, onSuccess: () => void = () => undefined): Promise<void> {
