@@ -49,7 +49,13 @@ if (!app.requestSingleInstanceLock()) {
         () => station.services?.config.section('scan').folder,
       ),
       site: electronSite(() => mainWindow),
-      ...electronPrintA4(() => mainWindow),
+      ...electronPrintA4(
+        () => mainWindow,
+        () => ({
+          silent: mainWindow?.isKiosk() ?? false,
+          deviceName: station.services?.config.section('printer').a4Printer ?? '',
+        }),
+      ),
       applyShellOptions: (options: ShellOptions) => {
         applyShellOptions(mainWindow, options);
         if (mainWindow && !mainWindow.isDestroyed()) applyKioskMenuBar(mainWindow, options.kiosk);
