@@ -75,11 +75,20 @@ export function createServices({ dataDir, platform, log, clock }: ServiceOptions
     journal,
     sessions,
     platform,
+    mediatorPinHash: (id) => (id === null ? null : (access.store.mediator(id)?.pinHash ?? null)),
     log,
     now: clock && (() => new Date(clock.now())),
   });
-  const flow = new FlowService({ catalogDir: demarchesCatalogDir(), config, sessions, log });
-  const scan = new ScanService({ sessions, config, bus, log, journal, pickFiles: platform.pickScanFiles });
+  // The scan service is made just below; flow reads the session's scans through it when a démarche is read.
+  let scan: ScanService | undefined = undefined;
+  const flow = new FlowService({
+    catalogDir: demarchesCatalogDir(),
+    config,
+    sessions,
+    log,
+    scans: (session) => scan?.list(session).imports ?? [],
+  });
+  scan = new ScanService({ sessions, config, bus, log, journal, pickFiles: platform.pickScanFiles });
   void scan.start().catch(() => log.warn('scan.start_failed'));
   const site = new SiteService({
     config,

@@ -142,14 +142,16 @@ export class AccessService {
 
   async referentSignIn(pin: string): Promise<{ until: string }> {
     if (!this.isSetUp()) throw NOT_SET_UP;
-    await this.checkPin(() => this.deps.store.referent(), pin, {
-      save: (state) => this.deps.store.setReferentLock(state),
-      onLock: (state) => this.deps.journal.append('referent.locked_out', { lockouts: state.lockouts }, 'referent'),
-      who: 'le code du référent',
-    });
+    await this.checkReferentPin(pin);
     this.referentUntil = this.now().getTime() + REFERENT_IDLE_MS;
     this.deps.journal.append('referent.signed_in', {}, 'referent');
     return { until: new Date(this.referentUntil).toISOString() };
+  }
+
+  /** Checks the référent's PIN without opening the référent area (e.g. to close a kiosk counter), same lockout. */
+  async confirmReferentPin(pin: string): Promise<void> {
+    if (!this.isSetUp()) throw NOT_SET_UP;
+    await this.checkReferentPin(pin);
   }
 
   referentSignOut(): void {
@@ -243,6 +245,14 @@ export class AccessService {
         'Ce code est celui du référent : un médiateur ne peut pas avoir le même. Choisissez un autre code.',
       );
     }
+  }
+
+  private checkReferentPin(pin: string): Promise<void> {
+    return this.checkPin(() => this.deps.store.referent(), pin, {
+      save: (state) => this.deps.store.setReferentLock(state),
+      onLock: (state) => this.deps.journal.append('referent.locked_out', { lockouts: state.lockouts }, 'referent'),
+      who: 'le code du référent',
+    });
   }
 
   private checkMediatorPin(id: number, pin: string): Promise<void> {

@@ -14,7 +14,7 @@ import {
   StationSection,
   SurveySection,
   type ConfigSectionName,
-} from './station-config';
+} from '../../preload/contract/config-sections';
 
 /**
  * The configuration file a référent copies from one counter to the next: the station configuration, and only on

@@ -1,4 +1,8 @@
-import { StationConfigSchema, type ConfigSectionName, type StationConfig } from './station-config';
+import {
+  StationConfigSchema,
+  type ConfigSectionName,
+  type StationConfig,
+} from '../../preload/contract/config-sections';
 import type { Settings } from './settings';
 
 export type SectionListener = (name: ConfigSectionName) => void;
@@ -37,6 +41,23 @@ export class ConfigStore {
     this.settings.set(`config.${name}`, parsed);
     this.changed(name);
     return parsed;
+  }
+
+  /**
+   * Replaces several sections in one transaction (each validated first, defaults fill what is missing), with
+   * `alsoInTransaction` (e.g. the journal line) inside it: all of it lands, or nothing.
+   */
+  setSections(values: Partial<Record<ConfigSectionName, unknown>>, alsoInTransaction?: () => void): StationConfig {
+    const parsed = Object.entries(values).map(
+      ([name, value]) => [name, StationConfigSchema.shape[name as ConfigSectionName].parse(value)] as const,
+    );
+    this.settings.transaction(() => {
+      for (const [name, value] of parsed) this.settings.set(`config.${name}`, value);
+      alsoInTransaction?.();
+    });
+    // Listeners hear about the saves once they are committed.
+    for (const [name] of parsed) this.changed(name as ConfigSectionName);
+    return this.get();
   }
 
   /** A listener that throws must not turn a stored save into a failure. */

@@ -14,7 +14,7 @@ import { mergeSections, type StationStores } from './setup';
 
 type ConfigChannels =
   | 'config.get'
-  | 'config.saveSection'
+  | 'config.saveSections'
   | 'config.listMediators'
   | 'config.addMediator'
   | 'config.setMediatorActive'
@@ -41,19 +41,16 @@ export function configHandlers(services: Services): Pick<Handlers, ConfigChannel
       access.requireReferent();
       return services.config.get();
     },
-    'config.saveSection': ({ section, value }) => {
+    'config.saveSections': ({ sections }) => {
       access.requireReferent();
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new CounterFault(
-          'config_invalid',
-          `La partie « ${section} » de la configuration doit être un groupe de champs.`,
-        );
-      }
-      const merged = mergeSections(services.config, { [section]: value });
-      const saved = services.config.setSection(section, merged[section]);
-      services.journal.append('config.changed', { section }, 'referent');
+      const merged = mergeSections(services.config, sections);
+      const names = Object.keys(merged);
+      // One transaction: the delays panel saves three sections, a failure must not leave one of them saved.
+      const saved = services.config.setSections(merged, () => {
+        for (const section of names) services.journal.append('config.changed', { section }, 'referent');
+      });
       // Kiosk and start-at-login take effect now, not at the next start.
-      if (section === 'session') services.platform.applyShellOptions?.(services.config.section('session'));
+      if (names.includes('session')) services.platform.applyShellOptions?.(saved.session);
       return saved;
     },
     'config.listMediators': () => access.listMediators(),

@@ -16,6 +16,11 @@ export class Settings {
     }
   }
 
+  /** Runs `work` in one SQLite transaction: every write in it lands, or none. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
   set(key: string, value: unknown): void {
     this.db
       .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')

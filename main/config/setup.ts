@@ -6,7 +6,7 @@ import { CounterFault } from '../errors';
 import type { Journal } from '../journal/journal';
 import type { ConfigStore } from './config-store';
 import { describeIssues } from './field-errors';
-import { StationConfigSchema, type ConfigSectionName } from './station-config';
+import { StationConfigSchema, type ConfigSectionName } from '../../preload/contract/config-sections';
 
 export type SectionValues = Partial<Record<ConfigSectionName, unknown>>;
 

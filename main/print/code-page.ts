@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 
-/** The character tables a référent can choose (main/config/station-config.ts, printer.characterSet). */
+/** The character tables a référent can choose (preload/contract/config-sections.ts, printer.characterSet). */
 export type CharacterSetName =
   'WPC1252' | 'PC858_EURO' | 'PC850_MULTILINGUAL' | 'PC437_USA' | 'PC863_CANADIAN_FRENCH' | 'ISO8859_15_LATIN9';
 

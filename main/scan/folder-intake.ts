@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { lstat, unlink } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ScanFolderStatus, ScanList } from '../../preload/contract/scan';
-import type { StationConfig } from '../config/station-config';
+import type { StationConfig } from '../../preload/contract/config-sections';
 import { CounterFault } from '../errors';
 import type { EventBus } from '../events';
 import type { Journal } from '../journal/journal';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import type { StationConfig } from '../config/station-config';
+import type { StationConfig } from '../../preload/contract/config-sections';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
 import type { ActiveSession } from '../session/session';

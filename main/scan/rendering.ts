@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import type { ScanImport } from '../../preload/contract/scan';
-import type { StationConfig } from '../config/station-config';
+import type { StationConfig } from '../../preload/contract/config-sections';
 import { CounterFault } from '../errors';
 import type { ActiveSession } from '../session/session';
 import { safeName } from './file-names';

@@ -7,7 +7,11 @@ export function surveyHandlers(
   Handlers,
   | 'survey.endOfSession'
   | 'survey.saveEndForm'
-  | 'survey.saveAnswers'
+  | 'survey.progress'
+  | 'survey.begin'
+  | 'survey.decline'
+  | 'survey.answer'
+  | 'survey.exit'
   | 'survey.settings'
   | 'survey.stats'
   | 'survey.export'
@@ -19,8 +23,12 @@ export function surveyHandlers(
       survey.saveEndForm(form);
       return { ok: true };
     },
-    'survey.saveAnswers': (answers) => {
-      survey.saveAnswers(answers);
+    'survey.progress': () => survey.progress(),
+    'survey.begin': () => survey.begin(),
+    'survey.decline': () => survey.decline(),
+    'survey.answer': (answer) => survey.answer(answer),
+    'survey.exit': async ({ pin }) => {
+      await survey.exit(pin);
       return { ok: true };
     },
     'survey.settings': () => survey.settings(),

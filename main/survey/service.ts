@@ -7,7 +7,8 @@ import {
   type ExportResult,
   type Stats,
   type StatsQuery,
-  type SurveyAnswers,
+  type SurveyAnswer,
+  type SurveyProgress,
 } from '../../preload/contract/survey';
 import type { ConfigStore } from '../config/config-store';
 import { CounterFault } from '../errors';
@@ -18,9 +19,11 @@ import type { SessionParticipant } from '../session/participant';
 import type { ActiveSession } from '../session/session';
 import type { SessionService } from '../session/service';
 import { deliverExport, type ExportFile } from './delivery';
+import { ExitGuard } from './exit-pin';
 import { figuresCsv, sessionLogCsv } from './exports';
 import { buildLogRows, durationMinutes, prefillForm } from './log-entry';
 import { LogWriter } from './log-writer';
+import { SurveyRun } from './progress';
 import { purgeExpired, type PurgeResult } from './retention';
 import { SurveyStats } from './stats';
 import { summaryModel } from './summary';
@@ -32,6 +35,8 @@ export interface SurveyDeps {
   journal: Journal;
   sessions: SessionService;
   platform: Platform;
+  /** The PIN hash of a mediator (main/access's store), for the survey's exit; null when unknown. */
+  mediatorPinHash(mediatorId: number | null): string | null;
   log?: Logger;
   now?: () => Date;
 }
@@ -41,14 +46,21 @@ export const SURVEY_DISABLED = new CounterFault(
   "L'enquête de satisfaction est désactivée sur ce poste. Terminez l'accompagnement sans enquête.",
 );
 
+export const NO_EXIT_PIN = new CounterFault(
+  'not_signed_in',
+  'Le code du médiateur de cet accompagnement est introuvable. Appelez le médiateur ou le référent numérique.',
+);
+
 /**
  * The anonymous session log and the survey. What the mediator enters at the end of a session and what the usager
- * answers stay in memory, keyed by session id, until the session ends: then `persist` writes the log entry and the
- * answers in one transaction and `clear` forgets them. A crash loses at most the session in progress.
+ * answers stay in main's memory, keyed by session id, until the session ends (a reload of the screen loses
+ * nothing): then `persist` writes the log entry and the answers in one transaction and `clear` forgets them. A
+ * crash loses at most the session in progress.
  */
 export class SurveyService {
   private readonly forms = new Map<string, EndForm>();
-  private readonly answers = new Map<string, SurveyAnswers>();
+  private readonly runs = new Map<string, SurveyRun>();
+  private readonly exits = new Map<string, ExitGuard>();
   private readonly writer: LogWriter;
   private readonly statistics: SurveyStats;
 
@@ -71,10 +83,11 @@ export class SurveyService {
       },
       clear: (session) => {
         this.forms.delete(session.id);
-        this.answers.delete(session.id);
+        this.runs.delete(session.id);
+        this.exits.delete(session.id);
       },
       verify: (session) =>
-        this.forms.has(session.id) || this.answers.has(session.id)
+        this.forms.has(session.id) || this.runs.has(session.id)
           ? ["Les réponses de fin d'accompagnement sont encore en mémoire."]
           : [],
     };
@@ -88,7 +101,7 @@ export class SurveyService {
       pseudonym: session.mediator.pseudonym,
       facts: session.facts,
       form: this.forms.get(session.id),
-      answers: this.answers.get(session.id),
+      answers: this.runs.get(session.id)?.answers(this.settings().askRecommendation),
     });
     return this.writer.write(entry, response);
   }
@@ -121,11 +134,56 @@ export class SurveyService {
     this.forms.set(session.id, EndFormSchema.parse(form));
   }
 
-  saveAnswers(answers: SurveyAnswers): void {
+  /** The running session's survey (created on first use). */
+  private run(): SurveyRun {
     const session = this.deps.sessions.require();
-    if (!this.settings().enabled) throw SURVEY_DISABLED;
-    const recommend = this.settings().askRecommendation ? answers.recommend : null;
-    this.answers.set(session.id, { answers: { ...answers.answers }, recommend });
+    let run = this.runs.get(session.id);
+    if (!run) {
+      run = new SurveyRun();
+      this.runs.set(session.id, run);
+    }
+    return run;
+  }
+
+  progress(): SurveyProgress {
+    return this.run().view(this.settings());
+  }
+
+  begin(): SurveyProgress {
+    const run = this.run();
+    if (this.settings().enabled) run.begin();
+    return run.view(this.settings());
+  }
+
+  decline(): SurveyProgress {
+    const run = this.run();
+    run.decline();
+    return run.view(this.settings());
+  }
+
+  /** Stores one answer for its question alone; the others stay as they were. */
+  answer(given: SurveyAnswer): SurveyProgress {
+    const run = this.run();
+    const settings = this.settings();
+    if (!settings.enabled) throw SURVEY_DISABLED;
+    if (given.question === 'recommend' && !settings.askRecommendation) {
+      throw new CounterFault('survey_question_off', "Cette question n'est pas posée sur ce poste. Passez à la suite.");
+    }
+    run.answer(given);
+    return run.view(settings);
+  }
+
+  /** "Réservé au médiateur": the session mediator's PIN, with the survey's own throttle (never the account's). */
+  async exit(pin: string): Promise<void> {
+    const session = this.deps.sessions.require();
+    const pinHash = this.deps.mediatorPinHash(session.mediator.id);
+    if (!pinHash) throw NO_EXIT_PIN;
+    let guard = this.exits.get(session.id);
+    if (!guard) {
+      guard = new ExitGuard(() => this.now().getTime());
+      this.exits.set(session.id, guard);
+    }
+    await guard.check(pin, pinHash);
   }
 
   stats(query: StatsQuery): Stats {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { noInput, okReply } from './common';
+import { sectionPatchSchema } from './config-sections';
 
 /** Typed PINs and pseudonyms are checked by main/access with French messages; here only their size is bounded. */
 const Pin = z.string().max(64);
@@ -18,13 +19,13 @@ export const AccessStatusSchema = z.object({
 });
 export type AccessStatus = z.infer<typeof AccessStatusSchema>;
 
-/** What the first-start assistant sends; each section is validated by main/config's schemas. */
+/** What the first-start assistant sends; each section is validated by main/config with its schema. */
 export const SetupInputSchema = z.object({
   referentPin: Pin,
-  station: z.record(z.string(), z.unknown()),
-  printer: z.record(z.string(), z.unknown()).optional(),
-  scan: z.record(z.string(), z.unknown()).optional(),
-  session: z.record(z.string(), z.unknown()).optional(),
+  station: sectionPatchSchema<'station'>(),
+  printer: sectionPatchSchema<'printer'>().optional(),
+  scan: sectionPatchSchema<'scan'>().optional(),
+  session: sectionPatchSchema<'session'>().optional(),
 });
 export type SetupInput = z.infer<typeof SetupInputSchema>;
 

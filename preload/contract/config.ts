@@ -1,17 +1,8 @@
 import { z } from 'zod';
 import { noInput, okReply } from './common';
+import { SectionPatchesSchema, StationConfigSchema } from './config-sections';
 
-/** Section names of the station configuration (main/config/station-config.ts holds the full schemas). */
-export const ConfigSectionNameSchema = z.enum([
-  'station',
-  'printer',
-  'scan',
-  'session',
-  'demarches',
-  'site',
-  'survey',
-  'retention',
-]);
+export * from './config-sections';
 
 export const MediatorViewSchema = z.object({
   id: z.number().int(),
@@ -33,12 +24,12 @@ export const CONFIG_FILE_MAX_BYTES = 1024 * 1024;
  */
 export const configContract = {
   /** The whole station configuration (sections with defaults applied). */
-  'config.get': { input: noInput, output: z.record(z.string(), z.unknown()) },
-  /** Replaces one section after validation by main/config; returns the stored value. */
-  'config.saveSection': {
-    input: z.object({ section: ConfigSectionNameSchema, value: z.unknown() }),
-    output: z.unknown(),
-  },
+  'config.get': { input: noInput, output: StationConfigSchema },
+  /**
+   * Saves some fields of one or more sections, merged over what is stored, in one transaction: every section is
+   * validated first and nothing is written when one is wrong. Returns the whole configuration as stored.
+   */
+  'config.saveSections': { input: z.object({ sections: SectionPatchesSchema }), output: StationConfigSchema },
   'config.listMediators': { input: noInput, output: z.array(MediatorViewSchema) },
   'config.addMediator': { input: z.object({ pseudonym: z.string().max(80), pin: Pin }), output: MediatorViewSchema },
   'config.setMediatorActive': { input: z.object({ id: z.number().int(), active: z.boolean() }), output: okReply },

@@ -203,6 +203,33 @@ export type SurveyAnswers = z.output<typeof SurveyAnswersSchema>;
 
 export const SurveySettingsSchema = z.object({ enabled: z.boolean(), askRecommendation: z.boolean() });
 
+// ---- The usager's survey, step by step: its state lives in main (a renderer reload resumes it) ----
+/** The questions in the order they are asked: the six items, then (if the station asks it) the recommendation. */
+export const SURVEY_QUESTIONS = [...SURVEY_ITEMS, 'recommend'] as const;
+export type SurveyQuestion = (typeof SURVEY_QUESTIONS)[number];
+
+/** One answer as the usager gives it; `answer: null` is "Passer" (the question is skipped, nothing is counted). */
+export const SurveyAnswerSchema = z.union([
+  z.object({ question: z.enum(SURVEY_ITEMS), answer: z.enum(SATISFACTION_LEVELS).nullable() }),
+  z.object({ question: z.literal('recommend'), answer: z.enum(RECOMMEND_ANSWERS).nullable() }),
+]);
+export type SurveyAnswer = z.output<typeof SurveyAnswerSchema>;
+
+export const SURVEY_STAGES = ['intro', 'questions', 'thanks'] as const;
+export const SurveyProgressSchema = z.object({
+  enabled: z.boolean(),
+  /** The questions of this station's survey, in order. */
+  questions: z.array(z.enum(SURVEY_QUESTIONS)),
+  /** 'intro' until "Commencer"; 'thanks' once declined or once every question was answered or skipped. */
+  stage: z.enum(SURVEY_STAGES),
+  answers: z.partialRecord(z.enum(SURVEY_ITEMS), z.enum(SATISFACTION_LEVELS)),
+  recommend: z.enum(RECOMMEND_ANSWERS).nullable(),
+  skipped: z.array(z.enum(SURVEY_QUESTIONS)),
+  /** The first question neither answered nor skipped: where the survey resumes after a reload (null: none left). */
+  next: z.enum(SURVEY_QUESTIONS).nullable(),
+});
+export type SurveyProgress = z.output<typeof SurveyProgressSchema>;
+
 export const EndOfSessionSchema = z.object({
   demarches: z.array(
     z.object({
@@ -294,8 +321,22 @@ export const surveyContract = {
   'survey.endOfSession': { input: noInput, output: EndOfSessionSchema },
   /** Keeps the mediator's end-of-session form in memory until the session ends. */
   'survey.saveEndForm': { input: EndFormSchema, output: okReply },
-  /** Keeps the usager's answers in memory until the session ends (written with the log entry). */
-  'survey.saveAnswers': { input: SurveyAnswersSchema, output: okReply },
+  /** Where the usager's survey stands (kept in main, so a reload of the screen resumes it). */
+  'survey.progress': { input: noInput, output: SurveyProgressSchema },
+  /** "Commencer": from the introduction to the first question. */
+  'survey.begin': { input: noInput, output: SurveyProgressSchema },
+  /** "Je ne veux pas répondre": straight to the thanks; the answers already given are kept. */
+  'survey.decline': { input: noInput, output: SurveyProgressSchema },
+  /**
+   * One answer, stored for its question alone as it is given (never a whole set that could overwrite others); kept
+   * in memory until the session ends, then written with the log entry.
+   */
+  'survey.answer': { input: SurveyAnswerSchema, output: SurveyProgressSchema },
+  /**
+   * "Réservé au médiateur": the signed-in mediator's PIN leads out of the usager's survey. Its own throttle (3 wrong
+   * tries, then a wait and "Appelez le médiateur"); it never counts towards the mediator's account lock-out.
+   */
+  'survey.exit': { input: z.object({ pin: z.string().min(1).max(12) }), output: okReply },
   /** Whether the survey is on and asks the recommendation question. */
   'survey.settings': { input: noInput, output: SurveySettingsSchema },
   'survey.stats': { input: StatsQuerySchema, output: StatsSchema },

@@ -35,7 +35,7 @@ function readLog(station: Station) {
   }
 }
 
-test('an usager answers the whole survey with the keyboard only, and every step passes axe', async ({
+test('an usager answers the whole survey with the keyboard only: one key press per answer, and axe on every step', async ({
   page,
   station,
 }) => {
@@ -48,23 +48,16 @@ test('an usager answers the whole survey with the keyboard only, and every step 
   await expect(page.getByRole('button', { name: 'Commencer' })).toBeFocused();
   await page.keyboard.press('Enter');
 
-  const answer = async (heading: string, moves: number) => {
+  /** Tab from the focused question to the answer `position` (0 = "Très satisfait"), Enter: the survey moves on. */
+  const answer = async (heading: string, position: number) => {
     await expect(question(heading)).toBeFocused();
     await expectAccessible(page);
-    await page.keyboard.press('Tab'); // into the radiogroup (first choice)
-    await page.keyboard.press('Space');
-    for (let i = 0; i < moves; i++) await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Tab'); // "Retour"
-    await page.keyboard.press('Tab'); // "Suivant"
-    await expect(page.getByRole('button', { name: 'Suivant' })).toBeFocused();
+    for (let i = 0; i <= position; i++) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
   };
   const skip = async (heading: string) => {
     await expect(question(heading)).toBeFocused();
-    await expectAccessible(page);
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    for (let i = 0; i < 7; i++) await page.keyboard.press('Tab'); // 5 answers, "Retour", then "Passer"
     await expect(page.getByRole('button', { name: 'Passer cette question' })).toBeFocused();
     await page.keyboard.press('Enter');
   };
@@ -74,6 +67,15 @@ test('an usager answers the whole survey with the keyboard only, and every step 
   await answer('Êtes-vous satisfait des informations reçues ?', 1); // satisfait
   await skip('Êtes-vous satisfait de la clarté des explications ?');
   await answer("Êtes-vous satisfait de l'aide reçue ?", 2); // peu satisfait
+
+  // "Retour" to change an answer: the answer given is marked; another press replaces it and moves on again.
+  await expect(question('Êtes-vous satisfait du résultat ?')).toBeFocused();
+  await page.getByRole('button', { name: 'Retour' }).click();
+  await expect(question("Êtes-vous satisfait de l'aide reçue ?")).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Peu satisfait' })).toHaveAttribute('aria-pressed', 'true');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Pas satisfait' }).click();
+
   await answer('Êtes-vous satisfait du résultat ?', 4); // je ne sais pas
   await answer('Êtes-vous satisfait de la protection de vos informations ?', 3); // pas satisfait
   await answer('Conseilleriez-vous ce point numérique à une autre personne ?', 0); // oui
@@ -97,13 +99,95 @@ test('an usager answers the whole survey with the keyboard only, and every step 
         accueil: 'tres_satisfait',
         information: 'satisfait',
         clarte: null,
-        accompagnement: 'peu_satisfait',
+        accompagnement: 'pas_satisfait',
         solution: 'ne_sait_pas',
         securite: 'pas_satisfait',
         recommend: 'oui',
       },
     ]);
   expect(readLog(station).sessions).toEqual([{ autonomy: 'partiellement_autonome', survey_answered: 1 }]);
+});
+
+test('a reload in the middle of the survey loses no answer and resumes at the next question', async ({
+  page,
+  station,
+}) => {
+  await handOverToUsager(page, station);
+  await page.getByRole('button', { name: 'Commencer' }).click();
+  await page.getByRole('button', { name: 'Pas satisfait' }).click();
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Êtes-vous satisfait des informations reçues ?' }),
+  ).toBeFocused();
+  await page.getByRole('button', { name: 'Pas satisfait' }).click();
+  await expect(page.getByText('Question 3 sur 7')).toBeVisible();
+
+  await page.reload();
+  const third = page.getByRole('heading', { level: 2, name: 'Êtes-vous satisfait de la clarté des explications ?' });
+  await expect(third).toBeFocused();
+  await expect(page.getByText('Question 3 sur 7')).toBeVisible();
+  await page.getByRole('button', { name: 'Très satisfait' }).click();
+  // The answers from before the reload are still there: "Retour" shows them.
+  await page.getByRole('button', { name: 'Retour' }).click();
+  await page.getByRole('button', { name: 'Retour' }).click();
+  await expect(page.getByRole('button', { name: 'Pas satisfait' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'Garder ma réponse' }).click();
+  await page.getByRole('button', { name: 'Garder ma réponse' }).click();
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Passer cette question' }).click();
+  await page.getByRole('button', { name: 'Le médiateur reprend la main' }).click();
+  await page.getByLabel('Code du médiateur').fill('1234');
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await page.waitForURL(/#\/accueil$/);
+
+  await expect
+    .poll(() => readLog(station).responses)
+    .toEqual([
+      {
+        accueil: 'pas_satisfait',
+        information: 'pas_satisfait',
+        clarte: 'tres_satisfait',
+        accompagnement: null,
+        solution: null,
+        securite: null,
+        recommend: null,
+      },
+    ]);
+});
+
+test('one question and its buttons fit a counter screen (1366×697) and stay usable at 200 % zoom', async ({
+  page,
+  station,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 697 });
+  await handOverToUsager(page, station);
+  await page.getByRole('button', { name: 'Commencer' }).click();
+  const paper = page.locator('[data-testid="survey"] .MuiDialog-paper');
+  const overflow = () =>
+    paper.evaluate((el) => ({ y: el.scrollHeight - el.clientHeight, x: el.scrollWidth - el.clientWidth }));
+  for (let step = 0; step < 7; step++) {
+    await expect(page.getByText(`Question ${step + 1} sur 7`)).toBeVisible();
+    expect(await overflow()).toEqual({ x: 0, y: 0 });
+    for (const name of ['Très satisfait', 'Retour', 'Passer cette question', 'Réservé au médiateur']) {
+      if (step === 6 && name === 'Très satisfait') continue; // the recommendation question: Oui / Non
+      await expect(page.getByRole('button', { name, exact: true })).toBeInViewport({ ratio: 1 });
+    }
+    // "Passer" is the secondary button: smaller than an answer, never filled.
+    const skip = await page.getByRole('button', { name: 'Passer cette question' }).boundingBox();
+    const first = await page.getByRole('button', { name: step === 6 ? 'Oui' : 'Très satisfait' }).boundingBox();
+    expect(skip!.height).toBeLessThan(first!.height);
+    await expect(page.getByRole('button', { name: 'Passer cette question' })).not.toHaveClass(/MuiButton-contained/);
+    if (step === 2) {
+      // 200 % zoom: the same page in half the CSS pixels. It scrolls down, never sideways; every button is reachable.
+      await page.setViewportSize({ width: 683, height: 348 });
+      expect((await overflow()).x).toBe(0);
+      await expectAccessible(page);
+      const skipButton = page.getByRole('button', { name: 'Passer cette question' });
+      await skipButton.scrollIntoViewIfNeeded();
+      await expect(skipButton).toBeInViewport({ ratio: 1 });
+      await page.setViewportSize({ width: 1366, height: 697 });
+    }
+    await page.getByRole('button', { name: 'Passer cette question' }).click();
+  }
+  await expect(page.getByRole('heading', { level: 2, name: 'Merci !' })).toBeFocused();
 });
 
 test('the survey cannot reach the mediator or référent screens without the mediator PIN', async ({ page, station }) => {
@@ -129,14 +213,6 @@ test('the survey cannot reach the mediator or référent screens without the med
   await expect(page).toHaveURL(/#\/enquete$/);
   await expect(page.getByTestId('survey')).toBeVisible();
 
-  // A wrong PIN keeps the usager in the survey.
-  await page.getByRole('button', { name: 'Réservé au médiateur' }).click();
-  await page.getByLabel('Code du médiateur').fill('9999');
-  await page.getByRole('button', { name: 'Valider' }).click();
-  await expect(page.getByRole('alert')).toBeVisible();
-  await page.getByRole('button', { name: 'Annuler' }).click();
-  await expect(page.getByTestId('survey-unlocked')).toHaveCount(0);
-
   // The mediator's PIN lets the mediator back to the end-of-session form.
   await page.getByRole('button', { name: 'Réservé au médiateur' }).click();
   await page.getByLabel('Code du médiateur').fill('1234');
@@ -144,6 +220,38 @@ test('the survey cannot reach the mediator or référent screens without the med
   await page.getByRole('button', { name: 'Revenir au formulaire de fin' }).click();
   await expect(page).toHaveURL(/#\/fin$/);
   await expect(page.getByRole('heading', { level: 1, name: "Fin de l'accompagnement" })).toBeVisible();
+});
+
+test('wrong PINs on the survey say "Appelez le médiateur" and never lock the mediator account', async ({
+  page,
+  station,
+}) => {
+  await handOverToUsager(page, station);
+  await page.getByRole('button', { name: 'Réservé au médiateur' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Réservé au médiateur' });
+  for (let i = 0; i < 3; i++) {
+    await page.getByLabel('Code du médiateur').fill('9999');
+    await page.getByRole('button', { name: 'Valider' }).click();
+    await expect(dialog.getByRole('alert')).toBeVisible();
+  }
+  await expect(dialog.getByRole('alert')).toContainText('Appelez le médiateur.');
+  await expectAccessible(page);
+  // Even the right PIN waits now; the usager stays in the survey.
+  await page.getByLabel('Code du médiateur').fill('1234');
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Appelez le médiateur.');
+  await page.getByRole('button', { name: 'Annuler' }).click();
+  await expect(page.getByTestId('survey-unlocked')).toHaveCount(0);
+  await expect(page.getByTestId('survey')).toBeVisible();
+
+  const db = new Database(join(station.dataDir, 'station.db'), { readonly: true });
+  try {
+    expect(db.prepare('SELECT failed_tries, locked_until FROM mediators').all()).toEqual([
+      { failed_tries: 0, locked_until: null },
+    ]);
+  } finally {
+    db.close();
+  }
 });
 
 test('the mediator can end without the survey: the log entry is written, no answer is', async ({ page, station }) => {

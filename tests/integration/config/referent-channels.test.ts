@@ -21,7 +21,7 @@ function open(seed = true) {
 
 const REFERENT_CHANNELS: Array<[Channel, unknown]> = [
   ['config.get', undefined],
-  ['config.saveSection', { section: 'survey', value: { enabled: false } }],
+  ['config.saveSections', { sections: { survey: { enabled: false } } }],
   ['config.listMediators', undefined],
   ['config.addMediator', { pseudonym: 'Intrus', pin: '1111' }],
   ['config.setMediatorActive', { id: 1, active: false }],
@@ -57,9 +57,9 @@ describe('référent channels', () => {
     expect((await call('access.referentSignIn', { pin: '246810' })).ok).toBe(true);
     const config = await call('config.get');
     expect(config).toMatchObject({ ok: true, value: { station: { name: 'Sous-préfecture de Test' } } });
-    expect(await call('config.saveSection', { section: 'survey', value: { enabled: false } })).toMatchObject({
+    expect(await call('config.saveSections', { sections: { survey: { enabled: false } } })).toMatchObject({
       ok: true,
-      value: { enabled: false, askRecommendation: true },
+      value: { survey: { enabled: false, askRecommendation: true }, station: { name: 'Sous-préfecture de Test' } },
     });
     const journal = await call('journal.list', { code: 'config.changed' });
     expect(journal).toMatchObject({
@@ -74,7 +74,7 @@ describe('référent channels', () => {
   it('names the wrong field in French when a section is saved with a bad value', async () => {
     const { services, call } = open();
     await call('access.referentSignIn', { pin: '246810' });
-    const result = await call('config.saveSection', { section: 'session', value: { idleMinutes: 0 } });
+    const result = await call('config.saveSections', { sections: { session: { idleMinutes: 0 } } });
     expect(result).toMatchObject({ ok: false, error: { code: 'config_invalid' } });
     if (!result.ok) expect(result.error.message).toContain("« Délai d'inactivité (minutes) » (session.idleMinutes)");
     services.close();

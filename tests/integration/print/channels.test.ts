@@ -29,7 +29,7 @@ describe('print channels', () => {
 
     const preview = await call('print.preview');
     expect(preview.ok).toBe(true);
-    const status = await call('print.status');
+    const status = await call('print.check');
     expect(status).toMatchObject({ ok: true, value: { enabled: true, connected: true, a4: 'download' } });
     const printed = await call('print.receipt', { reprint: false });
     expect(printed).toMatchObject({ ok: true, value: { result: 'printed' } });

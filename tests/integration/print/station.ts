@@ -1,4 +1,4 @@
-import type { StationConfig } from '../../../main/config/station-config';
+import type { StationConfig } from '../../../preload/contract/config-sections';
 import type { FlowRecord } from '../../../main/flow/records';
 import { createFileLogger } from '../../../main/log';
 import type { Platform } from '../../../main/platform';

@@ -17,7 +17,7 @@ describe('what the renderer can send to the survey', () => {
 
     const refused = await dispatch('survey.saveEndForm', { autonomy: 'un peu perdu, M. Dupont' }, web);
     expect(refused).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-    const refusedAnswer = await dispatch('survey.saveAnswers', { answers: { accueil: 'Super, merci Julie !' } }, web);
+    const refusedAnswer = await dispatch('survey.answer', { question: 'accueil', answer: 'Super, merci Julie !' }, web);
     expect(refusedAnswer).toMatchObject({ ok: false, error: { code: 'bad_request' } });
 
     const accepted = await dispatch(
@@ -26,7 +26,13 @@ describe('what the renderer can send to the survey', () => {
       web,
     );
     expect(accepted).toEqual({ ok: true, value: { ok: true } });
-    await dispatch('survey.saveAnswers', { answers: { accueil: 'satisfait' }, commentaire: 'Julie était top' }, web);
+    const answered = await dispatch(
+      'survey.answer',
+      { question: 'accueil', answer: 'satisfait', commentaire: 'Julie était top' },
+      web,
+    );
+    expect(answered).toMatchObject({ ok: true, value: { answers: { accueil: 'satisfait' }, next: 'information' } });
+    expect(JSON.stringify(answered)).not.toContain('Julie');
     await services.sessions.end('ended');
 
     const everything = JSON.stringify([

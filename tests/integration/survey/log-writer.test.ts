@@ -106,7 +106,9 @@ describe('the end of a session', () => {
         socialStatus: 'retraite',
       },
     });
-    services.survey.saveAnswers({ answers: { accueil: 'tres_satisfait', securite: 'ne_sait_pas' }, recommend: 'oui' });
+    services.survey.answer({ question: 'accueil', answer: 'tres_satisfait' });
+    services.survey.answer({ question: 'securite', answer: 'ne_sait_pas' });
+    services.survey.answer({ question: 'recommend', answer: 'oui' });
     now += 47 * 60_000;
     const report = await services.sessions.end('ended');
     expect(report?.problems).toEqual([]);
@@ -157,7 +159,7 @@ describe('the end of a session', () => {
     first.sessions.start({ id: null, pseudonym: 'Camille' });
     await first.sessions.end('ended');
     first.sessions.start({ id: null, pseudonym: 'Camille' });
-    first.survey.saveAnswers({ answers: { accueil: 'satisfait' }, recommend: null });
+    first.survey.answer({ question: 'accueil', answer: 'satisfait' });
     first.db.close(); // the process dies: nothing of the running session was written
     const db = openStationDb(dir);
     expect(count(db, 'survey_session')).toBe(1);
@@ -169,9 +171,7 @@ describe('the end of a session', () => {
     const services = openStation(tempDir());
     services.config.setSection('survey', { enabled: false });
     services.sessions.start({ id: null, pseudonym: 'Camille' });
-    expect(() => services.survey.saveAnswers({ answers: { accueil: 'satisfait' }, recommend: null })).toThrow(
-      /désactivée/,
-    );
+    expect(() => services.survey.answer({ question: 'accueil', answer: 'satisfait' })).toThrow(/désactivée/);
     services.close();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { describeIssues, fieldName } from '../../../main/config/field-errors';
-import { PrinterSection, SessionSection } from '../../../main/config/station-config';
+import { PrinterSection, SessionSection } from '../../../preload/contract/config-sections';
 
 describe('French messages that point to the wrong field', () => {
   it('names known fields by their label and their place in the file', () => {

@@ -1,14 +1,13 @@
 import { createContext, useContext } from 'react';
-import type { ConfigSectionNameSchema } from '../../../../preload/api';
-import type { z } from 'zod';
-
-export type SectionName = z.infer<typeof ConfigSectionNameSchema>;
-export type ConfigValues = Record<string, Record<string, unknown>>;
+import type { SectionPatches, StationConfig } from '../../../../preload/api';
 
 export interface ConfigValue {
-  config: ConfigValues;
-  /** Saves one section (fields merged over what is stored); throws CallError with the French message. */
-  save(section: SectionName, value: Record<string, unknown>): Promise<void>;
+  config: StationConfig;
+  /**
+   * Saves some fields of one or more sections in one call (main merges them over what is stored, in one
+   * transaction); throws CallError with the French message.
+   */
+  save(sections: SectionPatches): Promise<void>;
 }
 
 export const ConfigContext = createContext<ConfigValue | null>(null);

@@ -1,24 +1,30 @@
 import { Box, Checkbox, FormControlLabel, Stack, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
+import { CONFIG_RANGES } from '../../../../preload/api';
 import { useConfig } from './ConfigContext';
 import { SaveBar } from './SaveBar';
 import { useSaver } from './useSaver';
 
+const idle = CONFIG_RANGES.idleMinutes;
+const retention = CONFIG_RANGES.retentionMonths;
+
 /** Délais et enquête: idle timeout, satisfaction survey on/off, how long anonymous figures are kept. */
 export function DelaysPanel() {
   const { config, save } = useConfig();
-  const [idleMinutes, setIdleMinutes] = useState(String(config.session?.idleMinutes ?? 10));
-  const [survey, setSurvey] = useState(Boolean(config.survey?.enabled ?? true));
-  const [months, setMonths] = useState(String(config.retention?.months ?? 24));
+  const [idleMinutes, setIdleMinutes] = useState(String(config.session.idleMinutes));
+  const [survey, setSurvey] = useState(config.survey.enabled);
+  const [months, setMonths] = useState(String(config.retention.months));
   const saver = useSaver();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void saver.run(async () => {
-      await save('session', { idleMinutes: Number(idleMinutes) });
-      await save('survey', { enabled: survey });
-      await save('retention', { months: Number(months) });
-    });
+    void saver.run(() =>
+      save({
+        session: { idleMinutes: Number(idleMinutes) },
+        survey: { enabled: survey },
+        retention: { months: Number(months) },
+      }),
+    );
   };
 
   return (
@@ -27,7 +33,7 @@ export function DelaysPanel() {
         <Typography variant="h2">Délais et enquête</Typography>
         <TextField
           label="Délai d'inactivité avant la fin automatique (minutes)"
-          helperText="Entre 1 et 120. L'accompagnement s'arrête et tout est effacé après ce délai sans action."
+          helperText={`Entre ${idle.min} et ${idle.max}. L'accompagnement s'arrête et tout est effacé après ce délai sans action.`}
           value={idleMinutes}
           onChange={(e) => setIdleMinutes(e.target.value.replace(/\D/g, ''))}
           slotProps={{ htmlInput: { inputMode: 'numeric' } }}
@@ -38,7 +44,7 @@ export function DelaysPanel() {
         />
         <TextField
           label="Durée de conservation des statistiques anonymes (mois)"
-          helperText="Entre 1 et 120. Au-delà, les lignes anonymes sont supprimées."
+          helperText={`Entre ${retention.min} et ${retention.max}. Au-delà, les lignes anonymes sont supprimées.`}
           value={months}
           onChange={(e) => setMonths(e.target.value.replace(/\D/g, ''))}
           slotProps={{ htmlInput: { inputMode: 'numeric' } }}

@@ -7,7 +7,8 @@ import { errorText } from '../access/PinField';
 import { useTitle } from '../access/useTitle';
 import { JournalPanel } from '../journal/JournalPanel';
 import { BackupPanel } from './BackupPanel';
-import { ConfigContext, type ConfigValue, type ConfigValues } from './ConfigContext';
+import type { StationConfig } from '../../../../preload/api';
+import { ConfigContext, type ConfigValue } from './ConfigContext';
 import { DelaysPanel } from './DelaysPanel';
 import { MediatorsPanel } from './MediatorsPanel';
 import { useReferentCall } from './referent-call';
@@ -30,12 +31,12 @@ export function ReferentArea() {
   const referentCall = useReferentCall();
   const [params, setParams] = useSearchParams();
   const [signedIn, setSignedIn] = useState<boolean | null>(null);
-  const [config, setConfig] = useState<ConfigValues | null>(null);
+  const [config, setConfig] = useState<StationConfig | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const loadConfig = useCallback(async () => {
     try {
-      setConfig((await referentCall(api().config.get())) as ConfigValues);
+      setConfig(await referentCall(api().config.get()));
     } catch (caught) {
       setError(errorText(caught, "La configuration n'a pas pu être lue."));
     }
@@ -67,9 +68,8 @@ export function ReferentArea() {
     () =>
       config && {
         config,
-        async save(section, value) {
-          const saved = await referentCall(api().config.saveSection({ section, value }));
-          setConfig((current) => ({ ...current, [section]: saved as Record<string, unknown> }));
+        async save(sections) {
+          setConfig(await referentCall(api().config.saveSections({ sections })));
         },
       },
     [config, referentCall],

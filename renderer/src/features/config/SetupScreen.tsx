@@ -21,9 +21,14 @@ import { errorText, PinField } from '../access/PinField';
 import { useTitle } from '../access/useTitle';
 import { importConfigFile } from './config-file-transfer';
 import { ImportConfigButton } from './ImportConfigButton';
-import { STATION_TYPES } from './labels';
+import { CONFIG_DEFAULTS, type StationConfig } from '../../../../preload/api';
+import { choiceOf, STATION_TYPES } from './labels';
 import { useSaver } from './useSaver';
 import { ResultMessage } from '../../app/ResultMessage';
+
+const STATION_KINDS = STATION_TYPES.map(([value]) => value);
+const PRINTER_TYPES: Array<StationConfig['printer']['type']> = ['epson', 'star'];
+const PRINTER_WIDTHS: Array<StationConfig['printer']['width']> = [48, 42, 32];
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -44,17 +49,17 @@ export function SetupScreen() {
   useTitle('Installation du poste');
   const [setUp, setSetUp] = useState<boolean | null>(null);
   const [name, setName] = useState('');
-  const [type, setType] = useState('prefecture');
+  const [type, setType] = useState(CONFIG_DEFAULTS.station.type);
   const [commune, setCommune] = useState('');
   const [departement, setDepartement] = useState('');
   const [pin, setPin] = useState('');
   const [pinAgain, setPinAgain] = useState('');
   const [printerEnabled, setPrinterEnabled] = useState(false);
-  const [printerType, setPrinterType] = useState('epson');
+  const [printerType, setPrinterType] = useState(CONFIG_DEFAULTS.printer.type);
   const [printerInterface, setPrinterInterface] = useState('tcp://192.168.1.100:9100');
-  const [printerWidth, setPrinterWidth] = useState(48);
+  const [printerWidth, setPrinterWidth] = useState(CONFIG_DEFAULTS.printer.width);
   const [scanFolder, setScanFolder] = useState('');
-  const [idleMinutes, setIdleMinutes] = useState('10');
+  const [idleMinutes, setIdleMinutes] = useState(String(CONFIG_DEFAULTS.session.idleMinutes));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -115,7 +120,12 @@ export function SetupScreen() {
             <TextField label="Nom du poste" value={name} onChange={(e) => setName(e.target.value)} required />
             <FormControl component="fieldset">
               <FormLabel component="legend">Type de lieu</FormLabel>
-              <RadioGroup row name="type" value={type} onChange={(e) => setType(e.target.value)}>
+              <RadioGroup
+                row
+                name="type"
+                value={type}
+                onChange={(e) => setType(choiceOf(STATION_KINDS, e.target.value, type))}
+              >
                 {STATION_TYPES.map(([value, label]) => (
                   <FormControlLabel key={value} value={value} control={<Radio />} label={label} />
                 ))}
@@ -159,7 +169,7 @@ export function SetupScreen() {
                   select
                   label="Type d'imprimante"
                   value={printerType}
-                  onChange={(e) => setPrinterType(e.target.value)}
+                  onChange={(e) => setPrinterType(choiceOf(PRINTER_TYPES, e.target.value, printerType))}
                   sx={{ maxWidth: 320 }}
                 >
                   <MenuItem value="epson">Epson ou compatible (ESC/POS)</MenuItem>
@@ -175,7 +185,7 @@ export function SetupScreen() {
                   select
                   label="Largeur du papier"
                   value={printerWidth}
-                  onChange={(e) => setPrinterWidth(Number(e.target.value))}
+                  onChange={(e) => setPrinterWidth(choiceOf(PRINTER_WIDTHS, e.target.value, printerWidth))}
                   sx={{ maxWidth: 320 }}
                 >
                   <MenuItem value={48}>80 mm (48 caractères)</MenuItem>

@@ -7,7 +7,7 @@ import { useSaver } from './useSaver';
 /** Site officiel: extra hosts the official-site panel may open (one per line). */
 export function SitePanel() {
   const { config, save } = useConfig();
-  const [hosts, setHosts] = useState(((config.site?.extraHosts as string[] | undefined) ?? []).join('\n'));
+  const [hosts, setHosts] = useState(config.site.extraHosts.join('\n'));
   const saver = useSaver();
 
   const submit = (event: FormEvent) => {
@@ -16,7 +16,7 @@ export function SitePanel() {
       .split(/\s+/)
       .map((host) => host.trim())
       .filter(Boolean);
-    void saver.run(() => save('site', { extraHosts }));
+    void saver.run(() => save({ site: { extraHosts } }));
   };
 
   return (

@@ -12,10 +12,10 @@ import { useSaver } from '../config/useSaver';
  */
 export function DemarchesReferentPanel() {
   const { config, save } = useConfig();
-  const section = (config.demarches ?? {}) as { hidden?: string[]; local?: unknown[] };
+  const section = config.demarches;
   const [catalog, setCatalog] = useState<{ demarches: DemarcheSummary[]; problems: string[] } | null>(null);
-  const [hidden, setHidden] = useState<string[]>(() => section.hidden ?? []);
-  const [localText, setLocalText] = useState(() => JSON.stringify(section.local ?? [], null, 2));
+  const [hidden, setHidden] = useState<string[]>(() => section.hidden);
+  const [localText, setLocalText] = useState(() => JSON.stringify(section.local, null, 2));
   const saver = useSaver();
 
   const load = useCallback(() => {
@@ -27,7 +27,7 @@ export function DemarchesReferentPanel() {
     const next = shown ? hidden.filter((other) => other !== id) : [...hidden, id];
     setHidden(next);
     void saver.run(async () => {
-      await save('demarches', { ...section, hidden: next });
+      await save({ demarches: { hidden: next } });
       load();
       return shown ? 'La démarche est affichée.' : 'La démarche est masquée.';
     });
@@ -43,7 +43,7 @@ export function DemarchesReferentPanel() {
         throw new Error("Le texte n'est pas un JSON valide. Vérifiez les guillemets et les virgules.");
       }
       if (!Array.isArray(local)) throw new Error('Le texte doit être une liste entre crochets [ ... ].');
-      await save('demarches', { ...section, local });
+      await save({ demarches: { local } });
       const next = await call(api().flow.catalog({ includeHidden: true }));
       setCatalog(next);
       return next.problems.length > 0

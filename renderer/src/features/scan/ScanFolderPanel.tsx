@@ -12,28 +12,33 @@ import {
   Typography,
 } from '@mui/material';
 import { useState, type FormEvent } from 'react';
+import { CONFIG_RANGES } from '../../../../preload/api';
 import { api } from '../../api';
 import { useConfig } from '../config/ConfigContext';
 import { useReferentCall } from '../config/referent-call';
 import { SaveBar } from '../config/SaveBar';
 import { useSaver } from '../config/useSaver';
 
-interface ScanSettings {
-  folder: string | null;
-  usePolling: boolean;
-  maxUploadBytes: number;
-  [key: string]: unknown;
-}
-
 type Checks = Array<{ label: string; ok: boolean; message: string }>;
+
+/** The upload limit in ko, as the form shows it (the schema counts bytes). */
+const LIMIT_KO = {
+  min: CONFIG_RANGES.maxUploadBytes.min / 1000,
+  max: CONFIG_RANGES.maxUploadBytes.max / 1000,
+};
+
+/** 200000 → "200 000" (a plain space, as the help texts write it). */
+function frenchNumber(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
 
 /** Référent: the scanner's scan-to-folder target, polling for network shares, the upload size limit. */
 export function ScanFolderPanel() {
   const { config, save } = useConfig();
-  const current = (config.scan ?? {}) as ScanSettings;
+  const current = config.scan;
   const [folder, setFolder] = useState(current.folder ?? '');
-  const [usePolling, setUsePolling] = useState(Boolean(current.usePolling));
-  const [limitKo, setLimitKo] = useState(String(Math.round((current.maxUploadBytes ?? 1_000_000) / 1000)));
+  const [usePolling, setUsePolling] = useState(current.usePolling);
+  const [limitKo, setLimitKo] = useState(String(Math.round(current.maxUploadBytes / 1000)));
   const [checks, setChecks] = useState<Checks | null>(null);
   const [testing, setTesting] = useState(false);
   const [testError, setTestError] = useState<string | null>(null);
@@ -44,15 +49,12 @@ export function ScanFolderPanel() {
     event.preventDefault();
     const limit = Number(limitKo.replace(/\s/g, ''));
     void saver.run(async () => {
-      if (!Number.isFinite(limit) || limit < 100 || limit > 200_000) {
-        throw new Error('La taille limite doit être un nombre de ko entre 100 et 200 000.');
+      if (!Number.isFinite(limit) || limit < LIMIT_KO.min || limit > LIMIT_KO.max) {
+        throw new Error(
+          `La taille limite doit être un nombre de ko entre ${frenchNumber(LIMIT_KO.min)} et ${frenchNumber(LIMIT_KO.max)}.`,
+        );
       }
-      await save('scan', {
-        ...current,
-        folder: folder.trim() || null,
-        usePolling,
-        maxUploadBytes: Math.round(limit * 1000),
-      });
+      await save({ scan: { folder: folder.trim() || null, usePolling, maxUploadBytes: Math.round(limit * 1000) } });
     });
   };
 

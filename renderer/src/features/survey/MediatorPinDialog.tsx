@@ -3,8 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
 
 /**
- * The only way from the usager's survey back to the mediator's screens: the signed-in mediator's PIN, checked by
- * main/access (wrong tries count towards its lock-out like at sign-in).
+ * The only way from the usager's survey back to the mediator's screens: the session mediator's PIN, checked by
+ * main/survey with a throttle of its own (3 wrong tries, then "Appelez le médiateur"). It never locks the
+ * mediator's account: the person typing here is usually the usager.
  */
 export function MediatorPinDialog({
   open,
@@ -23,7 +24,7 @@ export function MediatorPinDialog({
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const result = await api().access.confirmMediatorPin({ pin });
+    const result = await api().survey.exit({ pin });
     setBusy(false);
     setPin('');
     if (result.ok) onConfirmed();

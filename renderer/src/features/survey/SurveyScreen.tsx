@@ -1,40 +1,27 @@
 import { Alert, Box, Button, CircularProgress, Dialog, LinearProgress, Stack, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import {
-  SATISFACTION_LEVELS,
-  SURVEY_ITEMS,
-  type RecommendAnswer,
-  type SatisfactionLevel,
-  type SurveyAnswers,
-  type SurveyItem,
-} from '../../../../preload/api';
+import type { SurveyAnswer, SurveyProgress } from '../../../../preload/api';
 import { api } from '../../api';
-import { ChoiceCards } from './ChoiceCards';
 import { endAccompaniment } from './end-session';
-import { CHOICE_WORDS, QUESTIONS } from './labels';
 import { MediatorPinDialog } from './MediatorPinDialog';
+import { QuestionStep } from './QuestionStep';
+import { resumeView, viewAfter, viewBefore, viewKey, type SurveyView } from './steps';
 import { lockSurvey, unlockSurvey } from './survey-lock';
 
-type Step = { kind: 'intro' } | { kind: 'item'; item: SurveyItem } | { kind: 'recommend' } | { kind: 'thanks' };
-
-const LEVEL_CHOICES = SATISFACTION_LEVELS.map((value) => ({ value, words: CHOICE_WORDS[value] }));
-const RECOMMEND_CHOICES: Array<{ value: RecommendAnswer; words: string }> = [
-  { value: 'oui', words: 'Oui' },
-  { value: 'non', words: 'Non' },
-  { value: 'ne_sait_pas', words: 'Je ne sais pas' },
-];
+const BIG = { minHeight: 60, fontSize: '1.375rem' };
 
 /**
- * '/enquete': the usager's satisfaction survey, one question per screen, every question skippable. It covers the
- * whole window (the mediator's navigation is out of reach) and only the mediator's PIN leads out of it.
+ * '/enquete': the usager's satisfaction survey, one question per screen. Where it stands lives in main
+ * (survey.progress): a reload resumes at the next unanswered question and every answer already given is kept. It
+ * covers the whole window (the mediator's navigation is out of reach) and only the mediator's PIN leads out of it.
  */
 export function SurveyScreen() {
   const navigate = useNavigate();
-  const [askRecommendation, setAskRecommendation] = useState<boolean | null>(null);
-  const [index, setIndex] = useState(0);
-  const [answers, setAnswers] = useState<SurveyAnswers>({ answers: {}, recommend: null });
-  const [pinFor, setPinFor] = useState<'leave' | null>(null);
+  const [progress, setProgress] = useState<SurveyProgress | null>(null);
+  const [view, setView] = useState<SurveyView>({ kind: 'intro' });
+  const [busy, setBusy] = useState(false);
+  const [pinOpen, setPinOpen] = useState(false);
   const [unlocked, setUnlocked] = useState(false);
   const [leaving, setLeaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -42,11 +29,11 @@ export function SurveyScreen() {
   useEffect(() => {
     lockSurvey();
     void api()
-      .survey.endOfSession()
+      .survey.progress()
       .then((result) => {
         if (result.ok) {
-          setAskRecommendation(result.value.survey.enabled && result.value.survey.askRecommendation);
-          if (!result.value.survey.enabled) setIndex(-1);
+          setProgress(result.value);
+          setView(resumeView(result.value));
         } else {
           // No accompaniment any more (ended, idle timeout): nothing to protect, back to the home screen.
           unlockSurvey();
@@ -56,34 +43,38 @@ export function SurveyScreen() {
     return api().events.on('session.ended', () => unlockSurvey());
   }, [navigate]);
 
-  const steps: Step[] = [
-    { kind: 'intro' },
-    ...SURVEY_ITEMS.map((item) => ({ kind: 'item' as const, item })),
-    ...(askRecommendation ? [{ kind: 'recommend' as const }] : []),
-    { kind: 'thanks' },
-  ];
-  const step = index < 0 ? ({ kind: 'thanks' } as Step) : steps[Math.min(index, steps.length - 1)]!;
-  const questionCount = steps.length - 2;
-
-  // Each new question takes the focus, so a screen reader reads it out and Tab goes on to its answers. A callback
-  // ref (new for each step) because the dialog's portal mounts its content after this component's effects.
+  // Each new screen's heading takes the focus, so a screen reader reads it out and Tab goes on to its answers. A
+  // callback ref (new for each screen) because the dialog's portal mounts its content after this component's effects.
+  const key = viewKey(view);
   const heading = useCallback(
     (node: HTMLHeadingElement | null) => {
-      if (node && node.dataset.step !== String(index)) {
-        node.dataset.step = String(index);
+      if (node && node.dataset.step !== key) {
+        node.dataset.step = key;
         node.focus();
       }
     },
-    [index],
+    [key],
   );
 
-  const save = useCallback(async (next: SurveyAnswers) => {
-    setAnswers(next);
-    const result = await api().survey.saveAnswers(next);
-    if (!result.ok) setError(result.error.message);
-  }, []);
+  /** Calls main, then shows the screen `then` picks from main's answer; on refusal, stays and says why. */
+  const act = async (call: () => ReturnType<Api['survey']['progress']>, then: (p: SurveyProgress) => SurveyView) => {
+    setBusy(true);
+    setError(null);
+    const result = await call();
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    setProgress(result.value);
+    setView(then(result.value));
+  };
 
-  const go = (to: number) => setIndex(Math.max(0, Math.min(to, steps.length - 1)));
+  const answer = (given: SurveyAnswer) =>
+    void act(
+      () => api().survey.answer(given),
+      (p) => viewAfter(view, p),
+    );
 
   const finish = async () => {
     setLeaving(true);
@@ -96,7 +87,7 @@ export function SurveyScreen() {
     }
   };
 
-  if (askRecommendation === null) {
+  if (progress === null) {
     // Covers the window at once, so the mediator's navigation is never within reach, even while loading.
     return (
       <Dialog fullScreen open aria-label="Votre avis" disableEscapeKeyDown>
@@ -105,6 +96,7 @@ export function SurveyScreen() {
     );
   }
 
+  const total = progress.questions.length;
   return (
     <Dialog
       fullScreen
@@ -114,29 +106,31 @@ export function SurveyScreen() {
       disableEscapeKeyDown
       disableAutoFocus
     >
-      <Box sx={{ maxWidth: 760, width: '100%', mx: 'auto', p: { xs: 2, md: 4 } }}>
-        <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 2 }}>
+      <Box sx={{ maxWidth: 960, width: '100%', mx: 'auto', px: { xs: 2, md: 4 }, py: 2 }}>
+        <Stack
+          direction="row"
+          sx={{ justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: 1, mb: 1 }}
+        >
           <Typography variant="h1" sx={{ fontSize: '1.75rem' }}>
             Votre avis
           </Typography>
-          <Button variant="text" onClick={() => setPinFor('leave')}>
+          {view.kind === 'question' && (
+            <Typography sx={{ fontSize: '1.25rem' }}>
+              Question {view.index + 1} sur {total}
+            </Typography>
+          )}
+          <Button variant="text" onClick={() => setPinOpen(true)}>
             Réservé au médiateur
           </Button>
         </Stack>
-
-        {step.kind === 'item' || step.kind === 'recommend' ? (
-          <Box sx={{ mb: 3 }}>
-            <Typography sx={{ fontSize: '1.125rem' }}>
-              Question {index} sur {questionCount}
-            </Typography>
-            <LinearProgress
-              variant="determinate"
-              value={(index / questionCount) * 100}
-              aria-hidden
-              sx={{ height: 8, borderRadius: 4 }}
-            />
-          </Box>
-        ) : null}
+        {view.kind === 'question' && (
+          <LinearProgress
+            variant="determinate"
+            value={((view.index + 1) / total) * 100}
+            aria-hidden
+            sx={{ height: 8, borderRadius: 4, mb: 2 }}
+          />
+        )}
 
         {error && (
           <Alert severity="error" role="alert" sx={{ mb: 2 }}>
@@ -145,7 +139,7 @@ export function SurveyScreen() {
         )}
 
         {unlocked && (
-          <Alert severity="info" sx={{ mb: 3 }} data-testid="survey-unlocked">
+          <Alert severity="info" sx={{ mb: 2 }} data-testid="survey-unlocked">
             <Typography sx={{ mb: 2 }}>
               Le médiateur a repris la main. Les réponses déjà données sont gardées.
             </Typography>
@@ -169,29 +163,41 @@ export function SurveyScreen() {
           </Alert>
         )}
 
-        {step.kind === 'intro' && (
+        {view.kind === 'intro' && (
           <Stack spacing={3}>
             <Typography id="enquete-question" ref={heading} tabIndex={-1} variant="h2" sx={{ fontSize: '2rem' }}>
               Pouvez-vous nous donner votre avis ?
             </Typography>
             <Typography sx={{ fontSize: '1.375rem' }}>
-              Il y a {questionCount} questions courtes. Vos réponses sont anonymes : personne ne saura ce que vous avez
-              répondu. Vous pouvez passer une question.
+              Il y a {total} questions courtes. Vos réponses sont anonymes. Personne ne saura ce que vous avez répondu.
+              Vous pouvez passer une question.
             </Typography>
             <Stack spacing={2}>
               <Button
                 variant="contained"
                 size="large"
-                sx={{ minHeight: 64, fontSize: '1.375rem' }}
-                onClick={() => go(1)}
+                sx={BIG}
+                disabled={busy}
+                onClick={() =>
+                  void act(
+                    () => api().survey.begin(),
+                    (p) => resumeView(p),
+                  )
+                }
               >
                 Commencer
               </Button>
               <Button
                 variant="outlined"
                 size="large"
-                sx={{ minHeight: 64, fontSize: '1.375rem' }}
-                onClick={() => go(steps.length - 1)}
+                sx={BIG}
+                disabled={busy}
+                onClick={() =>
+                  void act(
+                    () => api().survey.decline(),
+                    () => ({ kind: 'thanks' }),
+                  )
+                }
               >
                 Je ne veux pas répondre
               </Button>
@@ -199,51 +205,20 @@ export function SurveyScreen() {
           </Stack>
         )}
 
-        {step.kind === 'item' && (
-          <Stack spacing={3} key={step.item}>
-            <Box>
-              <Typography id="enquete-question" ref={heading} tabIndex={-1} variant="h2" sx={{ fontSize: '2rem' }}>
-                {QUESTIONS[step.item].question}
-              </Typography>
-              <Typography id="enquete-aide" sx={{ fontSize: '1.25rem', mt: 1 }}>
-                {QUESTIONS[step.item].hint}
-              </Typography>
-            </Box>
-            <ChoiceCards<SatisfactionLevel>
-              labelledBy="enquete-question"
-              describedBy="enquete-aide"
-              choices={LEVEL_CHOICES}
-              value={answers.answers[step.item] ?? null}
-              onChange={(level) => void save({ ...answers, answers: { ...answers.answers, [step.item]: level } })}
-            />
-            <StepButtons
-              answered={answers.answers[step.item] !== undefined}
-              onBack={() => go(index - 1)}
-              onNext={() => go(index + 1)}
-            />
-          </Stack>
+        {view.kind === 'question' && (
+          <QuestionStep
+            key={view.index}
+            question={progress.questions[view.index]!}
+            progress={progress}
+            heading={heading}
+            busy={busy}
+            onAnswer={answer}
+            onNext={() => setView(viewAfter(view, progress))}
+            onBack={() => setView(viewBefore(view))}
+          />
         )}
 
-        {step.kind === 'recommend' && (
-          <Stack spacing={3}>
-            <Typography id="enquete-question" ref={heading} tabIndex={-1} variant="h2" sx={{ fontSize: '2rem' }}>
-              Conseilleriez-vous ce point numérique à une autre personne ?
-            </Typography>
-            <ChoiceCards<RecommendAnswer>
-              labelledBy="enquete-question"
-              choices={RECOMMEND_CHOICES}
-              value={answers.recommend}
-              onChange={(recommend) => void save({ ...answers, recommend })}
-            />
-            <StepButtons
-              answered={answers.recommend !== null}
-              onBack={() => go(index - 1)}
-              onNext={() => go(index + 1)}
-            />
-          </Stack>
-        )}
-
-        {step.kind === 'thanks' && (
+        {view.kind === 'thanks' && (
           <Stack spacing={3}>
             <Typography id="enquete-question" ref={heading} tabIndex={-1} variant="h2" sx={{ fontSize: '2rem' }}>
               Merci !
@@ -251,13 +226,7 @@ export function SurveyScreen() {
             <Typography sx={{ fontSize: '1.375rem' }}>
               C'est fini. Vous pouvez rendre l'écran à la personne qui vous a aidé.
             </Typography>
-            <Button
-              variant="contained"
-              size="large"
-              sx={{ minHeight: 64, fontSize: '1.25rem' }}
-              disabled={leaving}
-              onClick={() => setPinFor('leave')}
-            >
+            <Button variant="contained" size="large" sx={BIG} disabled={leaving} onClick={() => setPinOpen(true)}>
               Le médiateur reprend la main
             </Button>
           </Stack>
@@ -265,11 +234,11 @@ export function SurveyScreen() {
       </Box>
 
       <MediatorPinDialog
-        open={pinFor !== null}
-        onClose={() => setPinFor(null)}
+        open={pinOpen}
+        onClose={() => setPinOpen(false)}
         onConfirmed={() => {
-          setPinFor(null);
-          if (step.kind === 'thanks') void finish();
+          setPinOpen(false);
+          if (view.kind === 'thanks') void finish();
           else setUnlocked(true);
         }}
       />
@@ -277,15 +246,4 @@ export function SurveyScreen() {
   );
 }
 
-function StepButtons({ answered, onBack, onNext }: { answered: boolean; onBack: () => void; onNext: () => void }) {
-  return (
-    <Stack direction="row" spacing={2} sx={{ justifyContent: 'space-between' }}>
-      <Button variant="outlined" size="large" sx={{ minHeight: 56, fontSize: '1.25rem' }} onClick={onBack}>
-        Retour
-      </Button>
-      <Button variant="contained" size="large" sx={{ minHeight: 56, fontSize: '1.25rem' }} onClick={onNext}>
-        {answered ? 'Suivant' : 'Passer cette question'}
-      </Button>
-    </Stack>
-  );
-}
+type Api = ReturnType<typeof api>;

@@ -36,3 +36,9 @@ export const CHOICE_WORDS = {
   pas_satisfait: 'Pas satisfait',
   ne_sait_pas: 'Je ne sais pas',
 } as const;
+
+/** The optional last question (the station's survey settings decide whether it is asked). */
+export const RECOMMEND_QUESTION: { question: string; hint: string | null } = {
+  question: 'Conseilleriez-vous ce point numérique à une autre personne ?',
+  hint: null,
+};

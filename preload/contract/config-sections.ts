@@ -1,0 +1,162 @@
+import { z } from 'zod';
+
+/**
+ * The station's whole configuration, one zod schema per section and one per field. Each section is stored under
+ * `config.<section>` in the settings table, with defaults for whatever was never set. The référent edits it
+ * (main/config), the config export/import moves it between counters, each capability of main reads its own section,
+ * and the renderer's panels take their defaults and ranges from here (never a copy).
+ * Values the domain notes mark "(unsure)" live here so a référent can correct them.
+ */
+
+/** Bounds of the numeric fields, shared by the schemas below and the référent's forms (their help texts). */
+export const CONFIG_RANGES = {
+  printerTimeoutMs: { min: 500, max: 60_000 },
+  maxUploadBytes: { min: 100_000, max: 200_000_000 },
+  maxInputBytes: { min: 1_000_000, max: 45_000_000 },
+  maxPixels: { min: 1_000_000, max: 200_000_000 },
+  maxPages: { min: 1, max: 100 },
+  idleMinutes: { min: 1, max: 120 },
+  idleWarningSeconds: { min: 10, max: 300 },
+  retentionMonths: { min: 1, max: 120 },
+} as const;
+
+function int(range: { min: number; max: number }) {
+  return z.number().int().min(range.min).max(range.max);
+}
+export const StationSection = z.object({
+  name: z.string().trim().min(1).max(120).default('Point numérique'),
+  type: z.enum(['prefecture', 'sous-prefecture', 'france-services']).default('prefecture'),
+  commune: z.string().trim().max(120).default(''),
+  departement: z.string().trim().max(3).default(''),
+  /** Phone line the receipt gives the usager (34 00 per the ministry, configurable). */
+  contactPhone: z.string().trim().max(40).default('34 00'),
+});
+
+export const PrinterSection = z.object({
+  enabled: z.boolean().default(false),
+  type: z.enum(['epson', 'star']).default('epson'),
+  /** tcp://host:9100, a device path (/dev/usb/lp0, COM3) or printer:NAME for a system printer. */
+  interface: z.string().trim().max(200).default('tcp://127.0.0.1:9100'),
+  width: z.union([z.literal(32), z.literal(42), z.literal(48)]).default(48),
+  characterSet: z
+    .enum(['WPC1252', 'PC858_EURO', 'PC850_MULTILINGUAL', 'PC437_USA', 'PC863_CANADIAN_FRENCH', 'ISO8859_15_LATIN9'])
+    .default('WPC1252'),
+  /** Some cheap printers print nothing for native QR commands: they get the QR code as a raster image. */
+  qrMode: z.enum(['native', 'image', 'none']).default('native'),
+  timeoutMs: int(CONFIG_RANGES.printerTimeoutMs).default(5_000),
+  /** Epson-compatible network printers answer status requests (paper, cover, job received); some cheap ones do not. */
+  askStatus: z.boolean().default(true),
+  /** The system printer of the A4 receipt, by its system name; empty: the system's default printer. In kiosk mode
+   * the A4 receipt prints there without the system dialog. */
+  a4Printer: z.string().trim().max(200).default(''),
+});
+
+export const ScanSection = z.object({
+  /** The scanner's scan-to-folder target (local folder or network share), or null when not set up. */
+  folder: z.string().trim().max(500).nullable().default(null),
+  /** Network shares do not deliver change events reliably: poll them. */
+  usePolling: z.boolean().default(false),
+  /** Default size limit of one uploaded file; a démarche may set its own. (unsure: no official ANTS figure) */
+  maxUploadBytes: int(CONFIG_RANGES.maxUploadBytes).default(1_000_000),
+  /** Larger files are refused from their size, before being read (a scan of 300 dpi A4 pages stays far below). */
+  maxInputBytes: int(CONFIG_RANGES.maxInputBytes).default(40_000_000),
+  /** Images above this many pixels are refused from their header, before decoding (pixel bombs). */
+  maxPixels: int(CONFIG_RANGES.maxPixels).default(50_000_000),
+  /** Most pages accepted in one TIFF or PDF. */
+  maxPages: int(CONFIG_RANGES.maxPages).default(30),
+});
+
+export const SessionSection = z.object({
+  idleMinutes: int(CONFIG_RANGES.idleMinutes).default(10),
+  idleWarningSeconds: int(CONFIG_RANGES.idleWarningSeconds).default(60),
+  kiosk: z.boolean().default(false),
+  openAtLogin: z.boolean().default(false),
+});
+
+export const DemarchesSection = z.object({
+  hidden: z.array(z.string().max(80)).max(500).default([]),
+  /** Local démarches added by the référent; validated by the catalog schema of main/flow. */
+  local: z.array(z.unknown()).max(200).default([]),
+});
+
+export const SiteSection = z.object({
+  /** Hosts the référent adds to the official-site allowlist (e.g. an identity provider of FranceConnect). */
+  extraHosts: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/),
+    )
+    .max(100)
+    .default([]),
+});
+
+export const SurveySection = z.object({
+  enabled: z.boolean().default(true),
+  askRecommendation: z.boolean().default(true),
+});
+
+export const RetentionSection = z.object({
+  months: int(CONFIG_RANGES.retentionMonths).default(24),
+});
+
+/** The sections by name: main/config validates a saved or imported section with the schema of its name. */
+export const CONFIG_SECTION_SCHEMAS = {
+  station: StationSection,
+  printer: PrinterSection,
+  scan: ScanSection,
+  session: SessionSection,
+  demarches: DemarchesSection,
+  site: SiteSection,
+  survey: SurveySection,
+  retention: RetentionSection,
+} as const;
+
+export const StationConfigSchema = z.object({
+  station: StationSection.default(StationSection.parse({})),
+  printer: PrinterSection.default(PrinterSection.parse({})),
+  scan: ScanSection.default(ScanSection.parse({})),
+  session: SessionSection.default(SessionSection.parse({})),
+  demarches: DemarchesSection.default(DemarchesSection.parse({})),
+  site: SiteSection.default(SiteSection.parse({})),
+  survey: SurveySection.default(SurveySection.parse({})),
+  retention: RetentionSection.default(RetentionSection.parse({})),
+});
+
+export type StationConfig = z.output<typeof StationConfigSchema>;
+export type ConfigSectionName = keyof StationConfig;
+export const CONFIG_SECTIONS = Object.keys(CONFIG_SECTION_SCHEMAS) as ConfigSectionName[];
+export const ConfigSectionNameSchema = z.enum(CONFIG_SECTIONS as [ConfigSectionName, ...ConfigSectionName[]]);
+
+/** Every field's default: what a station that was never configured uses (and what the forms start from). */
+export const CONFIG_DEFAULTS: StationConfig = StationConfigSchema.parse({});
+
+/**
+ * Some fields of one section, merged by main over what is stored. Typed for the renderer; checked by main/config
+ * with the section's schema so a wrong value gets a French message naming the field (not a bare "bad request").
+ */
+export type SectionPatch<S extends ConfigSectionName> = Partial<StationConfig[S]>;
+export type SectionPatches = { [S in ConfigSectionName]?: SectionPatch<S> };
+
+/** A group of fields (a plain object); its fields are checked by main/config against the section's schema. */
+export function sectionPatchSchema<S extends ConfigSectionName>() {
+  return z.custom<SectionPatch<S>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value));
+}
+
+function patchOf<S extends ConfigSectionName>() {
+  return sectionPatchSchema<S>().optional();
+}
+
+/** Several sections saved at once (one transaction in main): an unknown section name is refused here. */
+export const SectionPatchesSchema = z.strictObject({
+  station: patchOf<'station'>(),
+  printer: patchOf<'printer'>(),
+  scan: patchOf<'scan'>(),
+  session: patchOf<'session'>(),
+  demarches: patchOf<'demarches'>(),
+  site: patchOf<'site'>(),
+  survey: patchOf<'survey'>(),
+  retention: patchOf<'retention'>(),
+});
