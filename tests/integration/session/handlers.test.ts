@@ -29,7 +29,7 @@ describe('session channels', () => {
 
   it('starts for the signed-in mediator, reports activity, extends, and ends with the report', async () => {
     const { station, dispatch } = open();
-    await station.services.access.signIn('Camille', '1234');
+    await station.services.access.signIn('Camille', '482915');
     const started = await dispatch('session.start', undefined, web);
     expect(started).toMatchObject({
       ok: true,
