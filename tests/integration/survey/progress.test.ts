@@ -5,7 +5,7 @@ import { createServices } from '../../../main/services';
 import { FakeClock } from '../../helpers/fake-clock';
 import { seedStation } from '../../helpers/seed-station';
 import { useTempDir } from '../../helpers/temp-dir';
-import { silentLog } from './station';
+import { silentLogger } from '../../../main/log';
 
 const tempDir = useTempDir();
 const web = { transport: 'web' as const };
@@ -19,10 +19,10 @@ async function counter() {
   const services = createServices({
     dataDir: dir,
     platform: { transport: 'web', appVersion: 'test' },
-    log: silentLog,
+    log: silentLogger,
     clock,
   });
-  const dispatch = createDispatch(createHandlers(services), silentLog);
+  const dispatch = createDispatch(createHandlers(services), silentLogger);
   await services.access.signIn('Camille', '1234');
   services.sessions.start({ id: services.access.currentMediator()!.id, pseudonym: 'Camille' });
   const call = async (channel: string, input?: unknown) => {
