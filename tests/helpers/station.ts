@@ -7,6 +7,7 @@ import { silentLogger, type Logger } from '../../main/log';
 import type { Platform } from '../../main/platform';
 import { createServices, type Services } from '../../main/services';
 import type { Clock } from '../../main/session/clock';
+import { TEST_PIN_COST } from './seed-station';
 
 export interface TestStationOptions {
   platform?: Partial<Platform>;
@@ -16,6 +17,7 @@ export interface TestStationOptions {
 
 export function openTestStation(dataDir: string, options: TestStationOptions = {}): Services {
   return createServices({
+    pinCost: TEST_PIN_COST,
     dataDir,
     platform: { transport: 'web', appVersion: 'test', ...options.platform },
     log: options.log ?? silentLogger,
