@@ -74,6 +74,7 @@ describe('session channels', () => {
     station.services.sessions.start({ id: 1, pseudonym: 'Camille' });
     const report = await station.services.sessions.end('ended');
     expect(report).toMatchObject({ status: 'failed', verification: { ok: false, leftovers: 1 } });
-    expect(report!.problems.join(' ')).toContain('test-partition: cookies');
+    expect(report!.problems.join(' ')).toContain('« test-partition »');
+    expect(report!.problems.join(' ')).toContain('(cookies)');
   });
 });
