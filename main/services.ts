@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { AccessStore } from './access/access-store';
+import type { PinCost } from './access/pin-hash';
 import { AccessService } from './access/service';
 import { ConfigStore } from './config/config-store';
 import { Settings } from './config/settings';
@@ -17,6 +18,7 @@ import { SiteService } from './site/service';
 import { scanUploadSource } from './site/uploads';
 import { ScanService } from './scan/service';
 import { PrintService } from './print/service';
+import { ScannerService } from './scanner/service';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -24,6 +26,8 @@ export interface ServiceOptions {
   log: Logger;
   /** Time for the session idle timeout; tests pass a fake one. */
   clock?: Clock;
+  /** The scrypt cost of new PIN hashes: production's PIN_COST unless a test injects a cheaper one. */
+  pinCost?: PinCost;
 }
 
 /** Every service of the station, created once at start by main/index.ts or main/web-host.ts. */
@@ -43,10 +47,11 @@ export interface Services {
   site: SiteService;
   scan: ScanService;
   print: PrintService;
+  scanner: ScannerService;
   close(): void;
 }
 
-export function createServices({ dataDir, platform, log, clock }: ServiceOptions): Services {
+export function createServices({ dataDir, platform, log, clock, pinCost }: ServiceOptions): Services {
   const db = openStationDb(dataDir);
   const bus = new EventBus();
   const settings = new Settings(db);
@@ -68,6 +73,7 @@ export function createServices({ dataDir, platform, log, clock }: ServiceOptions
     journal,
     sessions,
     now: clock && (() => new Date(clock.now())),
+    pinCost,
   });
   const survey = startSurvey({
     db,
@@ -99,6 +105,7 @@ export function createServices({ dataDir, platform, log, clock }: ServiceOptions
     uploads: scanUploadSource(() => scan),
     printA4: platform.printA4,
   });
+  const scanner = new ScannerService({ config, sessions, scan, bus, journal, log });
   const print = new PrintService({ config, journal, sessions, platform, log, records: (s) => flow.records(s) });
   return {
     dataDir,
@@ -116,6 +123,7 @@ export function createServices({ dataDir, platform, log, clock }: ServiceOptions
     site,
     scan,
     print,
+    scanner,
     close() {
       void scan.close();
       db.close();

@@ -8,6 +8,7 @@ import { ImportCard, type PieceOption } from './ImportCard';
 import { PreviewDialog } from './PreviewDialog';
 import { sizeText, type ScanImport, type ScanImportResult } from './types';
 import { useScans, type ScanJob } from './useScans';
+import { ScanButton } from '../scanner/ScanButton';
 
 export interface ScanPanelProps {
   /** The démarche whose checklist the imports are attached to ('' when none: the overview). */
@@ -41,9 +42,14 @@ export function ScanPanel({ demarcheId, pieces, showAll = false }: ScanPanelProp
     return error ? <Alert severity="error">{error}</Alert> : <LinearProgress aria-label="Chargement des pièces" />;
   }
 
-  const report = (outcome: ScanImportResult) => {
+  const report = (outcome: ScanImportResult, stillRefused = false) => {
     const count = outcome.imported.length;
-    if (outcome.refused.length > 0)
+    if (stillRefused)
+      setMessage({
+        ok: false,
+        text: "Le fichier n'a toujours pas pu être importé. La raison est écrite dans la liste.",
+      });
+    else if (outcome.refused.length > 0)
       setMessage({ ok: false, text: outcome.refused.map((item) => item.message).join(' ') });
     else if (count > 0)
       setMessage({
@@ -114,9 +120,12 @@ export function ScanPanel({ demarcheId, pieces, showAll = false }: ScanPanelProp
             choisir. Formats acceptés : JPEG, PNG, TIFF, HEIC (photo d'iPhone), PDF ; {sizeText(list.maxInputBytes)} au
             plus.
           </Typography>
-          <Button variant="contained" size="large" startIcon={<UploadFileIcon />} onClick={choose}>
-            Choisir des fichiers
-          </Button>
+          <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap' }}>
+            <Button variant="contained" size="large" startIcon={<UploadFileIcon />} onClick={choose}>
+              Choisir des fichiers
+            </Button>
+            <ScanButton target={{ demarcheId: demarcheId || null, pieceId: null }} />
+          </Stack>
           <input
             ref={input}
             type="file"
@@ -176,18 +185,18 @@ export function ScanPanel({ demarcheId, pieces, showAll = false }: ScanPanelProp
               severity={file.why === 'refused' ? 'error' : 'warning'}
               action={
                 <Stack direction="row" spacing={1}>
-                  {file.why !== 'refused' && (
-                    <Button
-                      color="inherit"
-                      onClick={() =>
-                        void call(api().scan.waitingImport({ id: file.id, ...target })).then(report, (caught: Error) =>
-                          fail(caught.message),
-                        )
-                      }
-                    >
-                      Importer pour cet usager
-                    </Button>
-                  )}
+                  <Button
+                    color="inherit"
+                    onClick={() =>
+                      void call(api().scan.waitingImport({ id: file.id, ...target })).then(
+                        // The reason of a refusal is already in this list: it is not repeated above.
+                        (outcome) => report({ ...outcome, refused: [] }, outcome.refused.length > 0),
+                        (caught: Error) => fail(caught.message),
+                      )
+                    }
+                  >
+                    {file.why === 'refused' ? 'Réessayer' : 'Importer pour cet usager'}
+                  </Button>
                   <Button
                     color="inherit"
                     onClick={() =>
