@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { seedStation } from '../helpers/seed-station';
 import { smallDocument } from '../fixtures/scan/generate';
 import { expect, expectAccessible, test } from './fixtures';
-import { signInAsReferent, startSession } from './helpers/sign-in';
+import { goToSessionScreen, signInAsReferent, startSession } from './helpers/sign-in';
 
 const scansOf = (dataDir: string) => join(dataDir, 'scans');
 
@@ -21,7 +21,7 @@ test('a scan dropped into the watched folder appears with its thumbnail, attache
   station,
 }) => {
   await startSession(page, station);
-  await page.goto(`${station.url}#/pieces`);
+  await goToSessionScreen(page, 'Pièces');
   await expect(page.getByRole('heading', { level: 1, name: "Documents de l'usager" })).toBeVisible();
   await expect(page.getByText('Le dossier de numérisation est surveillé')).toBeVisible();
   await page.getByLabel('Démarche dont les pièces sont rattachées').selectOption('cg-changement-adresse');
@@ -48,7 +48,7 @@ test('a scan dropped into the watched folder appears with its thumbnail, attache
 
 test('a file refused by content says why, in French, naming the file', async ({ page, station }) => {
   await startSession(page, station);
-  await page.goto(`${station.url}#/pieces`);
+  await goToSessionScreen(page, 'Pièces');
   await page.getByLabel('Fichiers à importer').setInputFiles({
     name: 'lettre.jpg',
     mimeType: 'image/jpeg',
@@ -59,7 +59,7 @@ test('a file refused by content says why, in French, naming the file', async ({ 
 
 test('a file dragged and dropped onto the panel is imported', async ({ page, station }) => {
   await startSession(page, station);
-  await page.goto(`${station.url}#/pieces`);
+  await goToSessionScreen(page, 'Pièces');
   const bytes = [...(await smallDocument('Glissé'))];
   const dataTransfer = await page.evaluateHandle((content) => {
     const transfer = new DataTransfer();
