@@ -1,6 +1,6 @@
 /**
  * Signing in through the real screens (renderer/src/features/access), for every e2e spec that needs a mediator or
- * the référent. Pair with tests/helpers/seed-station.ts, which creates Camille / 1234 and the référent PIN 246810.
+ * the référent. Pair with tests/helpers/seed-station.ts, which creates Camille / 482915 and the référent PIN 24681357.
  * Only the first helper of a spec loads the app; after that they move by clicks (./navigation.ts).
  */
 import { expect, type Page } from '@playwright/test';
@@ -18,7 +18,7 @@ export async function signOut(page: Page): Promise<void> {
 }
 
 /** Signs a mediator in on the sign-in screen (signing the previous one out first) and waits for /#/accueil. */
-export async function signIn(page: Page, station: Station, pseudonym = 'Camille', pin = '1234'): Promise<void> {
+export async function signIn(page: Page, station: Station, pseudonym = 'Camille', pin = '482915'): Promise<void> {
   await ensureLoaded(page, station);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   if (/#\/referent$/.test(page.url())) await leaveReferentArea(page);
@@ -38,7 +38,7 @@ export async function signIn(page: Page, station: Station, pseudonym = 'Camille'
  * Opens the référent area with the référent PIN, from the sign-in screen or the mediator's home (its link
  * "Espace référent"), and waits until it is shown (/#/referent).
  */
-export async function signInAsReferent(page: Page, station: Station, pin = '246810'): Promise<void> {
+export async function signInAsReferent(page: Page, station: Station, pin = '24681357'): Promise<void> {
   await ensureLoaded(page, station);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   if (!/#\/referent\/connexion/.test(page.url())) {
@@ -58,7 +58,7 @@ export async function leaveReferentArea(page: Page): Promise<void> {
 }
 
 /** Signs the mediator in and starts an accompaniment: ends on the démarches catalog (/#/demarches). */
-export async function startSession(page: Page, station: Station, pseudonym = 'Camille', pin = '1234'): Promise<void> {
+export async function startSession(page: Page, station: Station, pseudonym = 'Camille', pin = '482915'): Promise<void> {
   await signIn(page, station, pseudonym, pin);
   await page.getByRole('button', { name: 'Commencer un accompagnement' }).click();
   await page.waitForURL(/#\/demarches$/);
