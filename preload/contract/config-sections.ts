@@ -15,6 +15,7 @@ export const CONFIG_RANGES = {
   maxInputBytes: { min: 1_000_000, max: 45_000_000 },
   maxPixels: { min: 1_000_000, max: 200_000_000 },
   maxPages: { min: 1, max: 100 },
+  quietSeconds: { min: 1, max: 30 },
   idleMinutes: { min: 1, max: 120 },
   idleWarningSeconds: { min: 10, max: 300 },
   retentionMonths: { min: 1, max: 120 },
@@ -65,6 +66,11 @@ export const ScanSection = z.object({
   maxPixels: int(CONFIG_RANGES.maxPixels).default(50_000_000),
   /** Most pages accepted in one TIFF or PDF. */
   maxPages: int(CONFIG_RANGES.maxPages).default(30),
+  /**
+   * A folder file is read once its size and date have not changed for this long (and it ends the way its format
+   * ends). Longer for a network scanner that pauses between pages.
+   */
+  quietSeconds: int(CONFIG_RANGES.quietSeconds).default(2),
 });
 
 export const ScannerSection = z.object({
