@@ -8,8 +8,8 @@ test.use({
     run: (dir) =>
       seedStation(dir, {
         mediators: [
-          { pseudonym: 'Camille', pin: '1234' },
-          { pseudonym: 'Lou', pin: '4242' },
+          { pseudonym: 'Camille', pin: '482915' },
+          { pseudonym: 'Lou', pin: '615283' },
         ],
         config: { station: { name: 'Sous-préfecture de Sarreguemines' } },
       }),
@@ -22,7 +22,7 @@ test('a signed-in mediator is refused from the référent area, even with their 
   await expect(page).toHaveURL(/#\/referent\/connexion$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Espace référent : connexion');
   await expectAccessible(page);
-  await page.getByLabel('Code du référent').fill('1234');
+  await page.getByLabel('Code du référent').fill('482915');
   await page.getByRole('button', { name: "Ouvrir l'espace référent" }).click();
   await expect(page.getByTestId('referent-sign-in-error')).toContainText('Code incorrect');
   await expectAccessible(page);
@@ -49,7 +49,7 @@ test('the sign-in screen lists the mediators and says how long to wait after 5 w
   await page.getByLabel('Votre code PIN').fill('0000');
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page.getByTestId('sign-in-error')).toContainText(/bloqué pour le moment\. Réessayez dans (1 min|\d+ s)/);
-  await page.getByLabel('Votre code PIN').fill('4242');
+  await page.getByLabel('Votre code PIN').fill('615283');
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page.getByTestId('sign-in-error')).toContainText('bloqué');
   await expectAccessible(page);

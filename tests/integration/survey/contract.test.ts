@@ -4,7 +4,8 @@ import { createHandlers } from '../../../main/handlers';
 import { summaryModel } from '../../../main/survey/summary';
 import { useTempDir } from '../../helpers/temp-dir';
 import { logSession } from './seed-log';
-import { openStation, silentLog } from './station';
+import { silentLogger } from '../../../main/log';
+import { openStation } from './station';
 
 const tempDir = useTempDir();
 const web = { transport: 'web' as const };
@@ -12,7 +13,7 @@ const web = { transport: 'web' as const };
 describe('what the renderer can send to the survey', () => {
   it('refuses a value outside the codes and drops any field the contract does not name (no free text)', async () => {
     const services = openStation(tempDir());
-    const dispatch = createDispatch(createHandlers(services), silentLog);
+    const dispatch = createDispatch(createHandlers(services), silentLogger);
     services.sessions.start({ id: null, pseudonym: 'Camille' });
 
     const refused = await dispatch('survey.saveEndForm', { autonomy: 'un peu perdu, M. Dupont' }, web);

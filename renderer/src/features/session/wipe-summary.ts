@@ -2,8 +2,8 @@ import type { WipeReport } from '../../../../preload/api';
 
 /** The figures of a wipe report in one French sentence for the home screen. */
 export function wipeSummary(report: WipeReport): string {
-  const files = report.removed.workspaceFiles;
-  const size = formatBytes(report.removed.workspaceBytes);
+  const files = report.removed.files;
+  const size = formatBytes(report.removed.bytes);
   const what = files === 0 ? 'Aucun fichier' : files === 1 ? `1 fichier (${size})` : `${files} fichiers (${size})`;
   if (report.reason === 'startup') {
     // The start-up sweep only removes files: their content was encrypted with a key lost when the app stopped.
