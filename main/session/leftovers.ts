@@ -75,6 +75,8 @@ export function startupSweepReport(sweep: LeftoverSweep, durationMs: number, at:
     finishedAt: at.toISOString(),
     durationMs: Math.max(0, Math.round(durationMs)),
     removed: {
+      files: sweep.files,
+      bytes: sweep.bytes,
       workspaceFiles: sweep.files,
       workspaceBytes: sweep.bytes,
       participants: [],
