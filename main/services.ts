@@ -68,6 +68,7 @@ export function createServices({ dataDir, platform, log, clock }: ServiceOptions
     journal,
     sessions,
     now: clock && (() => new Date(clock.now())),
+    referentIdleMinutes: () => config.section('session').referentIdleMinutes,
   });
   const survey = startSurvey({
     db,

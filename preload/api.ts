@@ -17,6 +17,7 @@ import { scanContract, scanEvents } from './contract/scan';
 import { printContract, printEvents } from './contract/print';
 
 export * from './contract/common';
+export * from './contract/access-levels';
 export * from './contract/app';
 export * from './contract/config';
 export * from './contract/access';

@@ -11,7 +11,7 @@ export const AppInfoSchema = z.object({
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
 export const appContract = {
-  'app.info': { input: noInput, output: AppInfoSchema },
+  'app.info': { access: 'public', input: noInput, output: AppInfoSchema },
 } as const;
 
 export const appEvents = {} as const;

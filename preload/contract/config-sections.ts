@@ -17,6 +17,7 @@ export const CONFIG_RANGES = {
   maxPages: { min: 1, max: 100 },
   idleMinutes: { min: 1, max: 120 },
   idleWarningSeconds: { min: 10, max: 300 },
+  referentIdleMinutes: { min: 1, max: 15 },
   retentionMonths: { min: 1, max: 120 },
 } as const;
 
@@ -66,6 +67,8 @@ export const ScanSection = z.object({
 export const SessionSection = z.object({
   idleMinutes: int(CONFIG_RANGES.idleMinutes).default(10),
   idleWarningSeconds: int(CONFIG_RANGES.idleWarningSeconds).default(60),
+  /** The référent area closes after this long without a référent action (issue 16: at most 15). */
+  referentIdleMinutes: int(CONFIG_RANGES.referentIdleMinutes).default(5),
   kiosk: z.boolean().default(false),
   openAtLogin: z.boolean().default(false),
 });

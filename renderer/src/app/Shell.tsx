@@ -4,11 +4,13 @@ import { IdleWarningDialog } from '../features/session/IdleWarningDialog';
 import { SessionBar } from '../features/session/SessionBar';
 import { SessionProvider } from '../features/session/SessionContext';
 import { SessionGate } from '../features/session/SessionGate';
+import { useReferentLeave } from '../features/config/referent-presence';
 import { useStation } from './StationContext';
 
 /** Header, skip link and main landmark shared by every screen. */
 export function Shell({ children }: { children: ReactNode }) {
   const station = useStation();
+  useReferentLeave();
   return (
     <SessionProvider>
       <a className="skip-link" href="#contenu">

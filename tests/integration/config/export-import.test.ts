@@ -20,15 +20,21 @@ async function openReferent(seed: Parameters<typeof seedStation>[1], platform: P
   seedStation(dir, seed);
   const log = createFileLogger(dir, false);
   const services = createServices({ dataDir: dir, platform: { transport: 'web', appVersion: 't', ...platform }, log });
-  const dispatch = createDispatch(createHandlers(services), log);
+  const dispatch = createDispatch(createHandlers(services), log, services.access);
   const call = (channel: Channel, input?: unknown) => dispatch(channel, input, { transport: 'web' });
   const signIn = await call('access.referentSignIn', { pin: seed?.referentPin ?? '246810' });
   expect(signIn.ok).toBe(true);
   return { dir, services, call };
 }
 
-async function exportText(call: (c: Channel, i?: unknown) => Promise<unknown>, includePins = false): Promise<string> {
-  const result = (await call('config.export', { includePins })) as { ok: true; value: { text: string } };
+/** With the codes, the référent PIN is typed again (`pin`, the seeded one by default). */
+async function exportText(
+  call: (c: Channel, i?: unknown) => Promise<unknown>,
+  includePins = false,
+  pin = '246810',
+): Promise<string> {
+  const input = includePins ? { includePins, referentPin: pin } : { includePins };
+  const result = (await call('config.export', input)) as { ok: true; value: { text: string } };
   expect(result.ok).toBe(true);
   return result.value.text;
 }
@@ -183,14 +189,14 @@ describe('configuration export and import', () => {
 describe('installing a new counter from a file', () => {
   it('sets up a fresh station from a file that carries the référent PIN, and refuses one that does not', async () => {
     const source = await openReferent({ referentPin: '864200', config: { station: { name: 'Modèle 57' } } });
-    const withPins = await exportText(source.call, true);
+    const withPins = await exportText(source.call, true, '864200');
     const withoutPins = await exportText(source.call, false);
     source.services.close();
 
     const dir = tempDir();
     const log = createFileLogger(dir, false);
     const services = createServices({ dataDir: dir, platform: { transport: 'web', appVersion: 't' }, log });
-    const dispatch = createDispatch(createHandlers(services), log);
+    const dispatch = createDispatch(createHandlers(services), log, services.access);
     const call = (channel: Channel, input?: unknown) => dispatch(channel, input, { transport: 'web' });
     const refused = await call('config.import', { text: withoutPins });
     expect(refused).toMatchObject({ ok: false, error: { code: 'config_file_no_referent_pin' } });

@@ -14,7 +14,7 @@ function open(seed = true) {
   if (seed) seedStation(dir, { config: { station: { name: 'Sous-préfecture de Test', departement: '57' } } });
   const log = createFileLogger(dir, false);
   const services = createServices({ dataDir: dir, platform: { transport: 'web', appVersion: 'test' }, log });
-  const dispatch = createDispatch(createHandlers(services), log);
+  const dispatch = createDispatch(createHandlers(services), log, services.access);
   const call = (channel: Channel, input?: unknown) => dispatch(channel, input, { transport: 'web' });
   return { dir, services, call };
 }

@@ -14,7 +14,7 @@ async function openAsReferent() {
   seedStation(dir);
   const log = createFileLogger(dir, false);
   const services = createServices({ dataDir: dir, platform: { transport: 'web', appVersion: 'test' }, log });
-  const dispatch = createDispatch(createHandlers(services), log);
+  const dispatch = createDispatch(createHandlers(services), log, services.access);
   const call = (channel: Channel, input?: unknown) => dispatch(channel, input, { transport: 'web' });
   expect((await call('access.referentSignIn', { pin: '246810' })).ok).toBe(true);
   return { services, call };

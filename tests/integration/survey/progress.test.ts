@@ -22,7 +22,7 @@ async function counter() {
     log: silentLog,
     clock,
   });
-  const dispatch = createDispatch(createHandlers(services), silentLog);
+  const dispatch = createDispatch(createHandlers(services), silentLog, services.access);
   await services.access.signIn('Camille', '1234');
   services.sessions.start({ id: services.access.currentMediator()!.id, pseudonym: 'Camille' });
   const call = async (channel: string, input?: unknown) => {
