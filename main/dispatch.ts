@@ -1,6 +1,6 @@
 import { contract, isChannel, type Channel, type Output, type ParsedInput, type Result } from '../preload/api';
 import type { AccessGate } from './access/gate';
-import { BAD_REQUEST, CounterFault, UNEXPECTED } from './errors';
+import { BAD_REQUEST, CounterFault, diskFault, UNEXPECTED } from './errors';
 import type { Logger } from './log';
 
 /** What a handler may need to know of the call besides its argument. */
@@ -56,6 +56,12 @@ export function createDispatch(handlers: Handlers, log: Logger, gate: AccessGate
       if (error instanceof CounterFault) {
         log.warn('ipc.fault', { channel, code: error.code });
         return { ok: false, error: error.toValue() };
+      }
+      // A full or read-only disk is named as such, never "erreur inattendue".
+      const disk = diskFault(error);
+      if (disk) {
+        log.error('ipc.disk', { channel, code: disk.code });
+        return { ok: false, error: disk.toValue() };
       }
       log.error('ipc.crash', { channel, kind: error instanceof Error ? error.name : typeof error });
       if (process.env.POINT_NUMERIQUE_LOG_STDERR === '1') console.error(error);

@@ -1,7 +1,9 @@
 /** App lifecycle only: create the services, bind the contract, open the window. */
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
+import { CloseGuard } from './app/close-guard';
 import { applyShellOptions, openCounterWindow, type ShellOptions } from './app/electron-counter-window';
+import { applyKioskMenuBar, installAppMenu, lockStation } from './app/electron-station-lock';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { dataDirFrom } from './data-dir';
 import { bindIpc, forwardEvents } from './ipc';
@@ -34,16 +36,34 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     const dataDir = dataDirFrom(process.env, join(app.getPath('userData'), 'station'));
     const log = createFileLogger(dataDir);
+    // Without services (damaged station.db) there is nothing to protect: the window closes as usual.
+    const closeGuard = new CloseGuard(() => Boolean(station.services && mainWindow?.isKiosk()));
     const platform = {
       transport: 'electron' as const,
       appVersion: app.getVersion(),
       ...sessionPlatform(() => mainWindow),
       configFiles: electronFileDialogs(() => mainWindow),
       saveExport: electronSaveExport(() => mainWindow),
-      pickScanFiles: electronScanPicker(() => mainWindow),
+      pickScanFiles: electronScanPicker(
+        () => mainWindow,
+        () => station.services?.config.section('scan').folder,
+      ),
       site: electronSite(() => mainWindow),
-      ...electronPrintA4(() => mainWindow),
-      applyShellOptions: (options: ShellOptions) => applyShellOptions(mainWindow, options),
+      ...electronPrintA4(
+        () => mainWindow,
+        () => ({
+          silent: mainWindow?.isKiosk() ?? false,
+          deviceName: station.services?.config.section('printer').a4Printer ?? '',
+        }),
+      ),
+      applyShellOptions: (options: ShellOptions) => {
+        applyShellOptions(mainWindow, options);
+        if (mainWindow && !mainWindow.isDestroyed()) applyKioskMenuBar(mainWindow, options.kiosk);
+      },
+      closeCounter: () => {
+        closeGuard.allowOnce();
+        mainWindow?.close();
+      },
     };
     const station = startStation(dataDir, platform, log);
 
@@ -51,7 +71,9 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(join(__dirname, '../renderer'));
     bindIpc(station.dispatch, () => mainWindow);
     if (station.services) forwardEvents(station.services.bus, () => mainWindow);
+    installAppMenu(!app.isPackaged);
     mainWindow = openCounterWindow(station.services);
+    lockStation(mainWindow, closeGuard, () => station.services?.bus.emit('app.closeRequested', {}));
 
     app.on('window-all-closed', () => app.quit());
     if (station.services) wipeBeforeQuit(app, station.services.sessions);

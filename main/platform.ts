@@ -25,4 +25,6 @@ export interface Platform {
   site?: import('./site/site-host').SiteHost;
   /** Applies the counter's kiosk and start-at-login choices now, not only at the next start (desktop: main/app/electron-counter-window.ts). */
   applyShellOptions?(options: { kiosk: boolean; openAtLogin: boolean }): void;
+  /** Lets a held kiosk close go through, after app.confirmClose checked a PIN (desktop: main/app/close-guard.ts). */
+  closeCounter?(): void;
 }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { AccessStore } from './access/access-store';
+import type { PinCost } from './access/pin-hash';
 import { AccessService } from './access/service';
 import { ConfigStore } from './config/config-store';
 import { Settings } from './config/settings';
@@ -24,6 +25,8 @@ export interface ServiceOptions {
   log: Logger;
   /** Time for the session idle timeout; tests pass a fake one. */
   clock?: Clock;
+  /** The scrypt cost of new PIN hashes: production's PIN_COST unless a test injects a cheaper one. */
+  pinCost?: PinCost;
 }
 
 /** Every service of the station, created once at start by main/index.ts or main/web-host.ts. */
@@ -46,7 +49,7 @@ export interface Services {
   close(): void;
 }
 
-export function createServices({ dataDir, platform, log, clock }: ServiceOptions): Services {
+export function createServices({ dataDir, platform, log, clock, pinCost }: ServiceOptions): Services {
   const db = openStationDb(dataDir);
   const bus = new EventBus();
   const settings = new Settings(db);
@@ -68,6 +71,7 @@ export function createServices({ dataDir, platform, log, clock }: ServiceOptions
     journal,
     sessions,
     now: clock && (() => new Date(clock.now())),
+    pinCost,
     referentIdleMinutes: () => config.section('session').referentIdleMinutes,
   });
   const survey = startSurvey({
@@ -80,8 +84,16 @@ export function createServices({ dataDir, platform, log, clock }: ServiceOptions
     log,
     now: clock && (() => new Date(clock.now())),
   });
-  const flow = new FlowService({ catalogDir: demarchesCatalogDir(), config, sessions, log });
-  const scan = new ScanService({ sessions, config, bus, log, journal, pickFiles: platform.pickScanFiles });
+  // The scan service is made just below; flow reads the session's scans through it when a démarche is read.
+  let scan: ScanService | undefined = undefined;
+  const flow = new FlowService({
+    catalogDir: demarchesCatalogDir(),
+    config,
+    sessions,
+    log,
+    scans: (session) => scan?.list(session).imports ?? [],
+  });
+  scan = new ScanService({ sessions, config, bus, log, journal, pickFiles: platform.pickScanFiles });
   void scan.start().catch(() => log.warn('scan.start_failed'));
   const site = new SiteService({
     config,

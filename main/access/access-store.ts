@@ -73,6 +73,11 @@ export class AccessStore {
       .run(pinHash, at.toISOString());
   }
 
+  /** A stronger hash of the same PIN (after a right PIN): the lock and the change date stay. */
+  setReferentPinHash(pinHash: string): void {
+    this.db.prepare('UPDATE referent SET pin_hash = ? WHERE id = 1').run(pinHash);
+  }
+
   setReferentLock(state: LockState): void {
     this.db
       .prepare('UPDATE referent SET failed_tries = ?, lockouts = ?, locked_until = ? WHERE id = 1')
@@ -111,6 +116,11 @@ export class AccessStore {
     this.db
       .prepare('UPDATE mediators SET pin_hash = ?, failed_tries = 0, lockouts = 0, locked_until = NULL WHERE id = ?')
       .run(pinHash, id);
+  }
+
+  /** A stronger hash of the same PIN (after a right PIN): the lock stays as it is. */
+  setMediatorPinHash(id: number, pinHash: string): void {
+    this.db.prepare('UPDATE mediators SET pin_hash = ? WHERE id = ?').run(pinHash, id);
   }
 
   setMediatorLock(id: number, state: LockState): void {

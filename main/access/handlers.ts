@@ -22,6 +22,7 @@ export function accessHandlers(
         { store: access.store, config: services.config, journal: services.journal },
         { referentPin, sections: { station, printer, scan, session } },
         access.now(),
+        access.pinCost,
       );
       return { ok: true as const };
     },

@@ -1,6 +1,8 @@
 /**
  * Lockout after wrong PINs, as pure functions of the stored state and the time: 5 wrong tries lock the account for
- * 1 minute; each further lock doubles the wait (2, 4, 8 … minutes, at most 1 hour). A right PIN resets it all.
+ * 1 minute; each further lock doubles the wait (2, 4, 8 … minutes, at most 1 hour). A right PIN clears the
+ * wrong tries and takes one lock off the count (it decays, one right PIN at a time): someone who guesses between
+ * the owner's sign-ins keeps meeting long waits, and the owner's account comes back to short ones.
  */
 export const TRIES_BEFORE_LOCK = 5;
 const FIRST_LOCK_MS = 60_000;
@@ -33,6 +35,11 @@ export function afterWrongPin(state: LockState, now: Date): { state: LockState; 
   const lockouts = state.lockouts + 1;
   const lockedUntil = new Date(now.getTime() + lockDurationMs(lockouts)).toISOString();
   return { state: { failedTries: 0, lockouts, lockedUntil }, locked: true, triesLeft: 0 };
+}
+
+/** The state after a right PIN: no wrong try left, one lock fewer. */
+export function afterRightPin(state: LockState): LockState {
+  return { failedTries: 0, lockouts: Math.max(0, state.lockouts - 1), lockedUntil: null };
 }
 
 /** "1 min 30 s", "45 s", "2 h" — how long the person has to wait, rounded up to the second. */

@@ -1,11 +1,19 @@
 import { ACCESS_REFUSALS, type AccessLevel } from '../../preload/api';
-import { CounterFault } from '../errors';
+import { asDiskFault, CounterFault } from '../errors';
 import type { Journal } from '../journal/journal';
 import type { SessionService } from '../session/service';
 import type { AccessStore, MediatorRow } from './access-store';
 import { refusalFor, type AccessGate } from './gate';
-import { afterWrongPin, formatWait, remainingLockMs, TRIES_BEFORE_LOCK, UNLOCKED, type LockState } from './lockout';
-import { hashPin, MEDIATOR_PIN, REFERENT_PIN, verifyPin } from './pin-hash';
+import {
+  afterRightPin,
+  afterWrongPin,
+  formatWait,
+  remainingLockMs,
+  TRIES_BEFORE_LOCK,
+  type LockState,
+} from './lockout';
+import { hashPin, needsRehash, PIN_COST, verifyPin, type PinCost } from './pin-hash';
+import { checkMediatorPinFormat, checkReferentPinFormat, PIN_TAKEN } from './pin-policy';
 
 export interface SignedInMediator {
   id: number;
@@ -45,10 +53,7 @@ const REFERENT_DURING_SESSION = new CounterFault(
   "Un accompagnement est en cours sur ce poste : l'espace référent s'ouvre quand il est terminé.",
 );
 
-const EXPORT_PIN_MISSING = new CounterFault(
-  'pin_required',
-  'Pour exporter avec les codes, saisissez de nouveau le code du référent.',
-);
+const PIN_MISSING = new CounterFault('pin_required', 'Saisissez de nouveau le code du référent pour continuer.');
 
 /** Used when no configuration says otherwise (tests of the service alone). */
 const DEFAULT_REFERENT_IDLE_MINUTES = 5;
@@ -65,6 +70,8 @@ export class AccessService implements AccessGate {
   private referentUntil = 0;
   /** PIN checks run one after the other, so parallel tries cannot slip past the failed-try counter. */
   private checks: Promise<unknown> = Promise.resolve();
+  /** Wrong tries the disk could not record (full or read-only): they still count until the app restarts. */
+  private readonly unrecorded = new Map<string, LockState>();
 
   constructor(
     private readonly deps: {
@@ -72,6 +79,8 @@ export class AccessService implements AccessGate {
       journal: Journal;
       sessions: SessionService;
       now?: () => Date;
+      /** The scrypt cost of new hashes; production keeps PIN_COST, tests inject a cheaper one to stay fast. */
+      pinCost?: PinCost;
       /** From the configuration (session.referentIdleMinutes), read at each référent call. */
       referentIdleMinutes?: () => number;
     },
@@ -92,6 +101,11 @@ export class AccessService implements AccessGate {
     });
     if (refusal) throw new CounterFault(refusal.code, refusal.message);
     if (level === 'referent' || (level === 'setup' && this.isSetUp())) this.keepReferentOpen();
+  }
+
+  /** The scrypt cost new PIN hashes get (main/config/setup.ts hashes the first référent PIN with it too). */
+  get pinCost(): PinCost {
+    return this.deps.pinCost ?? PIN_COST;
   }
 
   /** The mediators and référent tables, for main/config's export/import. */
@@ -148,10 +162,9 @@ export class AccessService implements AccessGate {
         "Ce pseudonyme n'existe pas ou n'est plus actif sur ce poste. Choisissez votre pseudonyme dans la liste ; s'il n'y est pas, demandez au référent numérique.",
       );
     }
-    await this.checkMediatorPin(row.id, pin);
+    await this.checkMediatorPin(row.id, pin, () => this.deps.journal.append('mediator.signed_in', {}, row.pseudonym));
     this.closeReferent('mediator');
     this.mediator = { id: row.id, pseudonym: row.pseudonym };
-    this.deps.journal.append('mediator.signed_in', {}, row.pseudonym);
     return this.mediator;
   }
 
@@ -160,7 +173,8 @@ export class AccessService implements AccessGate {
     await this.deps.sessions.end('signed_out');
     const mediator = this.mediator;
     this.mediator = null;
-    if (mediator) this.deps.journal.append('mediator.signed_out', {}, mediator.pseudonym);
+    // Signing out is the safe direction: it happens even when the disk cannot take the journal line.
+    if (mediator) this.journalQuietly(() => this.deps.journal.append('mediator.signed_out', {}, mediator.pseudonym));
   }
 
   /** Re-checks the signed-in mediator's PIN (to leave the usager's screens), with the same lockout. */
@@ -172,27 +186,26 @@ export class AccessService implements AccessGate {
   async referentSignIn(pin: string): Promise<{ until: string }> {
     if (!this.isSetUp()) throw NOT_SET_UP;
     if (this.deps.sessions.current()) throw REFERENT_DURING_SESSION;
-    await this.checkReferentPin(pin);
+    await this.checkReferentPin(pin, () => this.deps.journal.append('referent.signed_in', {}, 'referent'));
     // A session may have started while the PIN was being checked.
     if (this.deps.sessions.current()) throw REFERENT_DURING_SESSION;
     this.keepReferentOpen();
-    this.deps.journal.append('referent.signed_in', {}, 'referent');
     return { until: new Date(this.referentUntil).toISOString() };
+  }
+
+  /**
+   * Checks the référent's PIN without opening the référent area, same lockout: to close a kiosk counter, and
+   * for the export "avec les codes" (the PIN is asked again).
+   */
+  async confirmReferentPin(pin: string | undefined): Promise<void> {
+    if (!this.isSetUp()) throw NOT_SET_UP;
+    if (!pin) throw PIN_MISSING;
+    await this.checkReferentPin(pin);
   }
 
   /** The référent left the area (its "Fermer" button, or the renderer navigating away from it). */
   referentSignOut(): void {
     this.closeReferent('left');
-  }
-
-  isReferent(): boolean {
-    return this.referentUntil > this.now().getTime();
-  }
-
-  /** The export "avec les codes" asks the référent PIN again, with the same lockout as the sign-in. */
-  async confirmReferentPin(pin: string | undefined): Promise<void> {
-    if (!pin) throw EXPORT_PIN_MISSING;
-    await this.checkReferentPin(pin);
   }
 
   private referentIdleMs(): number {
@@ -207,15 +220,20 @@ export class AccessService implements AccessGate {
     if (this.referentUntil === 0) return;
     const why = this.isReferent() ? reason : 'idle';
     this.referentUntil = 0;
-    this.deps.journal.append('referent.signed_out', { reason: why }, 'referent');
+    // Closing is the safe direction: it happens even when the disk cannot take the journal line.
+    this.journalQuietly(() => this.deps.journal.append('referent.signed_out', { reason: why }, 'referent'));
   }
 
-  private checkReferentPin(pin: string): Promise<void> {
-    return this.checkPin(() => this.deps.store.referent(), pin, {
-      save: (state) => this.deps.store.setReferentLock(state),
-      onLock: (state) => this.deps.journal.append('referent.locked_out', { lockouts: state.lockouts }, 'referent'),
-      who: 'le code du référent',
-    });
+  private journalQuietly(work: () => void): void {
+    try {
+      work();
+    } catch {
+      // full or read-only disk: the sign-out itself must not fail
+    }
+  }
+
+  isReferent(): boolean {
+    return this.referentUntil > this.now().getTime();
   }
 
   // ----- the référent's administration of mediators and of its own PIN (the gate admitted the référent) -----
@@ -238,30 +256,43 @@ export class AccessService implements AccessGate {
         `Le pseudonyme « ${name} » existe déjà sur ce poste. Choisissez-en un autre.`,
       );
     }
-    await this.refuseReferentPin(pin);
-    const id = this.deps.store.addMediator(name, await hashPin(pin), this.now());
-    this.deps.journal.append('mediator.added', { mediator: id }, 'referent');
+    await this.refuseTakenPin(pin);
+    const hash = await hashPin(pin, this.pinCost);
+    const id = this.write(() => {
+      const added = this.deps.store.addMediator(name, hash, this.now());
+      this.deps.journal.append('mediator.added', { mediator: added }, 'referent');
+      return added;
+    });
     return { id, pseudonym: name, active: true, lockedUntil: null };
   }
 
   setMediatorActive(id: number, active: boolean): void {
     this.existingMediator(id);
-    this.deps.store.setMediatorActive(id, active);
-    this.deps.journal.append('mediator.changed', { mediator: id, active }, 'referent');
+    this.write(() => {
+      this.deps.store.setMediatorActive(id, active);
+      this.deps.journal.append('mediator.changed', { mediator: id, active }, 'referent');
+    });
   }
 
   async resetMediatorPin(id: number, pin: string): Promise<void> {
     this.existingMediator(id);
     checkMediatorPinFormat(pin);
-    await this.refuseReferentPin(pin);
-    this.deps.store.setMediatorPin(id, await hashPin(pin));
-    this.deps.journal.append('mediator.changed', { mediator: id, pin: 'reset' }, 'referent');
+    await this.refuseTakenPin(pin, { mediator: id });
+    const hash = await hashPin(pin, this.pinCost);
+    this.write(() => {
+      this.deps.store.setMediatorPin(id, hash);
+      this.deps.journal.append('mediator.changed', { mediator: id, pin: 'reset' }, 'referent');
+    });
   }
 
   async changeReferentPin(pin: string): Promise<void> {
     checkReferentPinFormat(pin);
-    this.deps.store.setReferentPin(await hashPin(pin), this.now());
-    this.deps.journal.append('config.changed', { section: 'referent_pin' }, 'referent');
+    await this.refuseTakenPin(pin, { referent: true });
+    const hash = await hashPin(pin, this.pinCost);
+    this.write(() => {
+      this.deps.store.setReferentPin(hash, this.now());
+      this.deps.journal.append('config.changed', { section: 'referent_pin' }, 'referent');
+    });
   }
 
   // ----- checks -----
@@ -277,64 +308,110 @@ export class AccessService implements AccessGate {
     return row;
   }
 
-  /** A mediator's PIN must never open the référent area: it may not equal the référent's PIN. */
-  private async refuseReferentPin(pin: string): Promise<void> {
+  /**
+   * Each account has its own PIN: a new PIN may not match the référent's nor another mediator's (a mediator's PIN
+   * must never open the référent area, and a shared PIN would let one sign in as the other). The checks run in
+   * parallel on the thread pool (about 250 ms each).
+   */
+  private async refuseTakenPin(pin: string, except: { mediator?: number; referent?: boolean } = {}): Promise<void> {
+    const hashes: string[] = [];
     const referent = this.deps.store.referent();
-    if (referent && (await verifyPin(pin, referent.pinHash))) {
-      throw new CounterFault(
-        'pin_is_referent',
-        'Ce code est celui du référent : un médiateur ne peut pas avoir le même. Choisissez un autre code.',
-      );
-    }
+    if (referent && !except.referent) hashes.push(referent.pinHash);
+    for (const m of this.deps.store.mediators()) if (m.id !== except.mediator) hashes.push(m.pinHash);
+    const matches = await Promise.all(hashes.map((hash) => verifyPin(pin, hash)));
+    if (matches.some(Boolean)) throw PIN_TAKEN;
   }
 
-  private checkMediatorPin(id: number, pin: string): Promise<void> {
-    return this.checkPin(() => this.deps.store.mediator(id), pin, {
+  private checkReferentPin(pin: string, onSuccess: () => void = () => undefined): Promise<void> {
+    return this.checkPin('referent', () => this.deps.store.referent(), pin, {
+      save: (state) => this.deps.store.setReferentLock(state),
+      rehash: (hash) => this.deps.store.setReferentPinHash(hash),
+      onLock: (state) => this.deps.journal.append('referent.locked_out', { lockouts: state.lockouts }, 'referent'),
+      onSuccess,
+      who: 'le code du référent',
+    });
+  }
+
+  private checkMediatorPin(id: number, pin: string, onSuccess: () => void = () => undefined): Promise<void> {
+    return this.checkPin(`mediator:${id}`, () => this.deps.store.mediator(id), pin, {
       save: (state) => this.deps.store.setMediatorLock(id, state),
+      rehash: (hash) => this.deps.store.setMediatorPinHash(id, hash),
       onLock: (state) =>
         this.deps.journal.append(
           'mediator.locked_out',
           { lockouts: state.lockouts },
           this.deps.store.mediator(id)?.pseudonym ?? null,
         ),
+      onSuccess,
       who: 'ce compte',
     });
   }
 
-  private checkPin(
-    load: () => (LockState & { pinHash: string }) | null,
-    pin: string,
-    on: { save(state: LockState): void; onLock(state: LockState): void; who: string },
-  ): Promise<void> {
-    const run = this.checks.then(() => this.checkPinNow(load, pin, on));
+  private checkPin(key: string, load: () => StoredPin | null, pin: string, on: PinCheckHooks): Promise<void> {
+    const run = this.checks.then(() => this.checkPinNow(key, load, pin, on));
     this.checks = run.catch(() => undefined);
     return run;
   }
 
-  private async checkPinNow(
-    load: () => (LockState & { pinHash: string }) | null,
-    pin: string,
-    on: { save(state: LockState): void; onLock(state: LockState): void; who: string },
-  ): Promise<void> {
+  /**
+   * One PIN check. Fails closed: the wrong try is recorded before the answer, and when it cannot be (full or
+   * read-only disk) the try is refused and still counted in memory, so the lock holds until the app restarts.
+   * A right PIN writes its whole outcome (lock decay, rehash, journal line) in one transaction before the caller
+   * changes anything; if that write fails, the sign-in is refused.
+   */
+  private async checkPinNow(key: string, load: () => StoredPin | null, pin: string, on: PinCheckHooks): Promise<void> {
     const row = load();
     if (!row) throw NO_MEDIATOR;
-    const wait = remainingLockMs(row, this.now());
+    const lock = this.unrecorded.get(key) ?? row;
+    const wait = remainingLockMs(lock, this.now());
     if (wait > 0) throw lockedFault(on.who, wait);
     if (await verifyPin(pin, row.pinHash)) {
-      if (row.failedTries || row.lockouts || row.lockedUntil) on.save(UNLOCKED);
+      const rehashed = needsRehash(row.pinHash, this.pinCost) ? await hashPin(pin, this.pinCost) : null;
+      const next = afterRightPin(lock);
+      this.write(() => {
+        if (!sameLock(next, row)) on.save(next);
+        if (rehashed) on.rehash(rehashed);
+        on.onSuccess();
+      });
+      this.unrecorded.delete(key);
       return;
     }
-    const next = afterWrongPin(row, this.now());
-    on.save(next.state);
-    if (next.locked) {
-      on.onLock(next.state);
-      throw lockedFault(on.who, remainingLockMs(next.state, this.now()));
-    }
+    const next = afterWrongPin(lock, this.now());
+    this.unrecorded.set(key, next.state);
+    this.write(() => {
+      on.save(next.state);
+      if (next.locked) on.onLock(next.state);
+    });
+    this.unrecorded.delete(key);
+    if (next.locked) throw lockedFault(on.who, remainingLockMs(next.state, this.now()));
     throw new CounterFault(
       'pin_wrong',
       `Code incorrect. Il reste ${next.triesLeft} essai${next.triesLeft > 1 ? 's' : ''} avant un blocage temporaire (${TRIES_BEFORE_LOCK} erreurs de suite bloquent ${on.who}).`,
     );
   }
+
+  /** One transaction; a full or read-only disk becomes its French fault. */
+  private write<T>(work: () => T): T {
+    try {
+      return this.deps.store.transaction(work);
+    } catch (error) {
+      throw asDiskFault(error);
+    }
+  }
+}
+
+type StoredPin = LockState & { pinHash: string };
+
+interface PinCheckHooks {
+  save(state: LockState): void;
+  rehash(pinHash: string): void;
+  onLock(state: LockState): void;
+  onSuccess(): void;
+  who: string;
+}
+
+function sameLock(a: LockState, b: LockState): boolean {
+  return a.failedTries === b.failedTries && a.lockouts === b.lockouts && a.lockedUntil === b.lockedUntil;
 }
 
 function lockedFault(who: string, ms: number): CounterFault {
@@ -355,17 +432,4 @@ export function checkPseudonym(value: string): string {
   return name;
 }
 
-export function checkMediatorPinFormat(pin: string): void {
-  if (!MEDIATOR_PIN.test(pin)) {
-    throw new CounterFault(
-      'pin_format',
-      'Le code du médiateur doit contenir de 4 à 12 chiffres, sans autre caractère.',
-    );
-  }
-}
-
-export function checkReferentPinFormat(pin: string): void {
-  if (!REFERENT_PIN.test(pin)) {
-    throw new CounterFault('pin_format', 'Le code du référent doit contenir de 6 à 12 chiffres, sans autre caractère.');
-  }
-}
+export { checkMediatorPinFormat, checkReferentPinFormat } from './pin-policy';

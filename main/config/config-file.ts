@@ -42,6 +42,8 @@ export const ConfigFileSchema = z.strictObject({
   format: z.literal(CONFIG_FILE_FORMAT),
   version: z.literal(CONFIG_FILE_VERSION),
   exportedAt: z.string().max(40).optional(),
+  /** Says, for whoever opens the file, what it holds (the PIN hashes or not). Informative only. */
+  contents: z.string().max(400).optional(),
   config: FileConfigSchema,
   referentPinHash: PinHash.optional(),
   mediators: z
@@ -57,6 +59,10 @@ export const ConfigFileSchema = z.strictObject({
 });
 export type ConfigFile = z.output<typeof ConfigFileSchema>;
 
+export const CONTENTS_WITH_PINS =
+  'Configuration du poste, pseudonymes des médiateurs et empreintes scrypt des codes du référent et des médiateurs (pas les codes). Avec ce fichier, on peut essayer de retrouver les codes : gardez-le en lieu sûr, effacez-le après usage.';
+export const CONTENTS_WITHOUT_PINS = 'Configuration du poste seulement : ni médiateur, ni code, ni donnée d’usager.';
+
 export function buildConfigFile(
   { store, config }: Pick<StationStores, 'store' | 'config'>,
   options: { includePins: boolean; now: Date },
@@ -65,6 +71,7 @@ export function buildConfigFile(
     format: CONFIG_FILE_FORMAT,
     version: CONFIG_FILE_VERSION,
     exportedAt: options.now.toISOString(),
+    contents: options.includePins ? CONTENTS_WITH_PINS : CONTENTS_WITHOUT_PINS,
     config: config.get(),
   };
   if (options.includePins) {

@@ -14,6 +14,7 @@ const FIELD_LABELS: Record<string, string> = {
   'printer.characterSet': 'Jeu de caractères',
   'printer.qrMode': 'Impression du code QR',
   'printer.timeoutMs': "Délai d'attente de l'imprimante",
+  'printer.a4Printer': 'Imprimante A4 du système',
   'scan.folder': 'Dossier du scanner',
   'scan.usePolling': 'Surveillance par relecture du dossier',
   'scan.maxUploadBytes': "Taille maximale d'un fichier",

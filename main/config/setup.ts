@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AccessStore } from '../access/access-store';
-import { checkReferentPinFormat } from '../access/service';
-import { hashPin } from '../access/pin-hash';
+import { hashPin, type PinCost } from '../access/pin-hash';
+import { checkReferentPinFormat } from '../access/pin-policy';
 import { CounterFault } from '../errors';
 import type { Journal } from '../journal/journal';
 import type { ConfigStore } from './config-store';
@@ -63,11 +63,12 @@ export async function setUpStation(
   stores: StationStores,
   input: { referentPin: string; sections: SectionValues },
   now: Date,
+  pinCost?: PinCost,
 ): Promise<void> {
   if (stores.store.referent()) throw ALREADY_SET_UP;
   checkReferentPinFormat(input.referentPin);
   mergeSections(stores.config, input.sections);
-  const referentPinHash = await hashPin(input.referentPin);
+  const referentPinHash = await hashPin(input.referentPin, pinCost);
   if (stores.store.referent()) throw ALREADY_SET_UP; // a second click while hashing: the first one won
   applyStationSetup(stores, { referentPinHash, sections: input.sections }, now);
 }

@@ -19,6 +19,7 @@ export function flowHandlers(services: Services): Pick<Handlers, FlowChannel> {
     'flow.setPiece': ({ key, pieceId, status, scans }) => flow.setPiece(key, pieceId, status, scans),
     'flow.setNotes': ({ key, notes }) => flow.setNotes(key, notes),
     'flow.setOutcome': ({ key, outcome }) => flow.setOutcome(key, outcome),
+    'flow.setDraft': ({ key, draft }) => flow.setDraft(key, draft),
     'flow.remove': ({ key }) => {
       flow.remove(key);
       return { ok: true as const };

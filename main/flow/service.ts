@@ -18,6 +18,7 @@ import type { ActiveSession } from '../session/session';
 import { siteHosts } from '../site/hosts';
 import { checkCatalog, parseLocalDemarches, readCatalogDir, type CatalogLoad } from './catalog';
 import { checkFormat, checkPattern } from './formats';
+import { withAttachedScans, type AttachedScan } from './attached-scans';
 import type { FlowRecord } from './records';
 import { buildRecord } from './record-builder';
 import { routeOf } from './routing';
@@ -33,6 +34,8 @@ export interface FlowEntryState {
   pieces: Map<string, { status: PieceStatus; scans: string[] }>;
   notes: string;
   outcome: Outcome | null;
+  /** What the outcome form holds but the mediator has not saved yet (shown on the Reçu screen, offered to save). */
+  draft: Outcome | null;
   numeroWarning: string | null;
   /** The same object as in session.facts.demarches: updating it keeps the anonymous facts current. */
   fact: DemarcheFact;
@@ -59,7 +62,14 @@ export class FlowService {
   private readonly startProblems: string[];
 
   constructor(
-    private readonly deps: { catalogDir: string; config: ConfigStore; sessions: SessionService; log: Logger },
+    private readonly deps: {
+      catalogDir: string;
+      config: ConfigStore;
+      sessions: SessionService;
+      log: Logger;
+      /** The session's scans and what they are attached to (main/scan); none when absent. */
+      scans?: (session: ActiveSession) => AttachedScan[];
+    },
   ) {
     this.builtIn = readCatalogDir(deps.catalogDir);
     this.startProblems = [...this.builtIn.problems, ...checkCatalog(this.builtIn.demarches, this.hosts())];
@@ -124,9 +134,15 @@ export class FlowService {
     return found;
   }
 
+  /**
+   * Starts a démarche, or reopens it when the session already has it in progress (no outcome yet): "Commencer"
+   * twice never makes a second, blank copy that would reach the receipt and the statistics.
+   */
   start(demarcheId: string): FlowEntry {
     const session = this.deps.sessions.require();
     const demarche = this.demarche(demarcheId);
+    const inProgress = this.entriesOf(session).findLast((e) => e.demarcheId === demarcheId && e.outcome === null);
+    if (inProgress) return this.view(inProgress);
     const fact: DemarcheFact = { demarcheId, category: demarche.category, outcome: null };
     const entry: FlowEntryState = {
       key: randomUUID(),
@@ -137,6 +153,7 @@ export class FlowService {
       pieces: new Map(demarche.pieces.map((piece) => [piece.id, { status: 'a-verifier' as const, scans: [] }])),
       notes: '',
       outcome: null,
+      draft: null,
       numeroWarning: null,
       fact,
     };
@@ -200,9 +217,17 @@ export class FlowService {
     return this.view(entry);
   }
 
+  /** Keeps what the outcome form holds before it is saved (null: nothing chosen). Never checked nor counted. */
+  setDraft(key: string, draft: Outcome | null): FlowEntry {
+    const entry = this.entry(key);
+    entry.draft = draft;
+    return this.view(entry);
+  }
+
   setOutcome(key: string, outcome: Outcome): FlowEntry {
     const entry = this.entry(key);
     const demarche = this.demarche(entry.demarcheId);
+    const pieces = this.piecesOf(this.deps.sessions.require(), entry);
     entry.numeroWarning = null;
     if (outcome.kind === 'deposee') {
       const numero = outcome.numero.trim();
@@ -221,7 +246,7 @@ export class FlowService {
       const known = new Set(demarche.pieces.map((piece) => piece.id));
       const listed = outcome.missing.filter((id) => known.has(id));
       const missing =
-        listed.length > 0 ? listed : [...entry.pieces].filter(([, p]) => p.status === 'manquant').map(([id]) => id);
+        listed.length > 0 ? listed : [...pieces].filter(([, p]) => p.status === 'manquant').map(([id]) => id);
       if (missing.length === 0) {
         throw new CounterFault(
           'missing_required',
@@ -235,6 +260,7 @@ export class FlowService {
     } else {
       entry.outcome = { kind: 'abandonnee' };
     }
+    entry.draft = null;
     entry.fact.outcome = entry.outcome.kind;
     if (entry.outcome.kind === 'orientee') entry.fact.orientation = entry.outcome.orientation;
     else delete entry.fact.orientation;
@@ -260,7 +286,7 @@ export class FlowService {
     const all = this.all().demarches;
     return this.entriesOf(session).flatMap((entry) => {
       const demarche = all.find((d) => d.id === entry.demarcheId);
-      return demarche ? [buildRecord(demarche, entry)] : [];
+      return demarche ? [buildRecord(demarche, { ...entry, pieces: this.piecesOf(session, entry) })] : [];
     });
   }
 
@@ -281,7 +307,17 @@ export class FlowService {
     return entry;
   }
 
+  /** The entry's pièces with the session's scans applied (main/flow/attached-scans.ts). */
+  private piecesOf(
+    session: ActiveSession,
+    entry: FlowEntryState,
+  ): Map<string, { status: PieceStatus; scans: string[] }> {
+    const latest = this.entriesOf(session).findLast((e) => e.demarcheId === entry.demarcheId);
+    return withAttachedScans(entry.pieces, entry.demarcheId, latest === entry, this.deps.scans?.(session) ?? []);
+  }
+
   private view(entry: FlowEntryState): FlowEntry {
+    const session = this.deps.sessions.require();
     const all = this.all().demarches;
     const demarche = all.find((d) => d.id === entry.demarcheId)!;
     const titleOf = (id: string) => all.find((d) => d.id === id)?.title ?? id;
@@ -294,10 +330,28 @@ export class FlowService {
       route: routeOf(demarche, entry.answers, titleOf),
       stepIndex: entry.stepIndex,
       stepsDone: [...entry.stepsDone],
-      pieces: Object.fromEntries([...entry.pieces].map(([id, p]) => [id, { status: p.status, scans: [...p.scans] }])),
+      pieces: Object.fromEntries(
+        [...this.piecesOf(session, entry)].map(([id, p]) => [id, { status: p.status, scans: [...p.scans] }]),
+      ),
       notes: entry.notes,
       outcome: entry.outcome,
+      unsaved: unsavedDraft(entry),
       numeroWarning: entry.numeroWarning,
     };
   }
+}
+
+/**
+ * The draft when it says something the saved outcome does not: another kind chosen, or a numéro typed and not
+ * saved. (The lists of an incomplete or orientée outcome are completed by main on save, so only the kind counts.)
+ */
+function unsavedDraft(entry: FlowEntryState): Outcome | null {
+  const draft = entry.draft;
+  const saved = entry.outcome;
+  if (!draft) return null;
+  if (draft.kind === 'deposee') {
+    const numero = draft.numero.trim();
+    return saved?.kind === 'deposee' && saved.numero === numero ? null : { kind: 'deposee', numero };
+  }
+  return saved?.kind === draft.kind ? null : draft;
 }

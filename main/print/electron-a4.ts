@@ -6,10 +6,21 @@
 import { BrowserWindow, type BrowserWindow as Window } from 'electron';
 import type { Platform } from '../platform';
 
-export function electronPrintA4(getParent: () => Window | undefined): Required<Pick<Platform, 'printA4'>> {
+/** Where and how to print: in kiosk mode silently (no system dialog, a file explorer in disguise), on the chosen printer. */
+export interface A4Target {
+  silent: boolean;
+  /** The system printer's name; empty for the default printer. */
+  deviceName: string;
+}
+
+export function electronPrintA4(
+  getParent: () => Window | undefined,
+  target: () => A4Target,
+): Required<Pick<Platform, 'printA4'>> {
   return {
     async printA4({ html, title }) {
       const parent = getParent();
+      const { silent, deviceName } = target();
       const window = new BrowserWindow({
         show: false,
         title,
@@ -27,7 +38,13 @@ export function electronPrintA4(getParent: () => Window | undefined): Required<P
         await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
         return await new Promise<'printed' | 'cancelled'>((resolve, reject) => {
           window.webContents.print(
-            { silent: false, printBackground: false, pageSize: 'A4', margins: { marginType: 'default' } },
+            {
+              silent,
+              ...(deviceName ? { deviceName } : {}),
+              printBackground: false,
+              pageSize: 'A4',
+              margins: { marginType: 'default' },
+            },
             (success, failureReason) => {
               if (success) resolve('printed');
               else if (/cancel/i.test(failureReason)) resolve('cancelled');

@@ -20,7 +20,12 @@ export type PrintFaultCode =
   | 'printer_device_error'
   | 'printer_no_driver'
   | 'printer_bad_interface'
-  | 'printer_system_failed';
+  | 'printer_system_failed'
+  | 'printer_stalled'
+  | 'printer_cancelled'
+  | 'printer_session_ended'
+  | 'printer_check_receipt'
+  | 'printer_no_status';
 
 export type Sent = 'none' | 'partial' | 'unknown';
 
@@ -42,8 +47,23 @@ const MESSAGES: Record<PrintFaultCode, string> = {
   printer_device_error: `L'envoi vers l'imprimante de reçus a échoué. ${CHECK_PAPER} Puis réessayez. ${A4}`,
   printer_no_driver: `Ce poste ne sait pas imprimer directement sur cette imprimante système. Rien n'a été imprimé. Le référent numérique peut choisir une imprimante réseau ou USB. ${A4}`,
   printer_bad_interface: `Le réglage de l'imprimante de reçus n'est pas valide. Rien n'a été imprimé. Le référent numérique doit le corriger. ${A4}`,
+  printer_stalled: `L'imprimante de reçus a arrêté de prendre le reçu (papier, capot, câble ?). L'envoi est arrêté. Le reçu est peut-être sorti en partie. ${CHECK_PAPER} ${A4}`,
+  printer_cancelled: `L'impression du reçu est annulée. Plus rien ne sera envoyé à l'imprimante pour ce reçu.`,
+  printer_session_ended: `L'accompagnement est terminé : l'impression du reçu est arrêtée. Plus rien ne sera envoyé à l'imprimante.`,
+  printer_no_status: `L'imprimante de reçus est joignable mais ne répond pas aux demandes d'état. Rien n'a été imprimé. Vérifiez le papier et le capot, puis réessayez. Si cela recommence, le référent numérique peut désactiver « Demander son état » dans les réglages de l'imprimante. ${A4}`,
+  printer_check_receipt: `Le reçu est-il sorti ? Regardez l'imprimante, puis répondez avant de lancer une nouvelle impression.`,
   printer_system_failed: `L'impression en A4 n'a pas abouti. Le PDF du reçu est enregistré dans l'accompagnement : vous pouvez réessayer ou le donner à la personne.`,
 };
+
+/** Why a running job was stopped from outside: its deadline, the mediator's "Annuler", the end of the session. */
+export type StopReason = 'deadline' | 'cancelled' | 'session_ended';
+
+/** The fault for a job stopped for `reason`, knowing what had left already. */
+export function stopFault(reason: unknown, sent: Sent): PrintFault {
+  if (reason === 'cancelled') return printFault('printer_cancelled', sent);
+  if (reason === 'session_ended') return printFault('printer_session_ended', sent);
+  return printFault(sent === 'none' ? 'printer_timeout' : 'printer_stalled', sent);
+}
 
 export class PrintFault extends CounterFault {
   constructor(

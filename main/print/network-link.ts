@@ -1,5 +1,5 @@
 import { connect, type Socket } from 'node:net';
-import { connectFault, printFault, type Sent } from './faults';
+import { connectFault, printFault, stopFault, type Sent } from './faults';
 
 /** ESC/POS real-time status requests (Epson): offline cause (cover) and roll paper sensor. */
 const ASK_OFFLINE_CAUSE = Buffer.from([0x10, 0x04, 0x02]);
@@ -54,24 +54,54 @@ export class NetworkLink {
     }
   }
 
-  async send(job: Buffer): Promise<void> {
+  /**
+   * Sends the job, or throws a fault saying whether paper may have come out. `signal` stops it at once (deadline,
+   * mediator, end of session): the connection is reset, which also drops what the system still held to send, so
+   * nothing of this job reaches the printer afterwards.
+   */
+  async send(job: Buffer, signal: AbortSignal): Promise<void> {
+    if (signal.aborted) throw stopFault(signal.reason, 'none');
     const socket = await this.open();
-    try {
-      if (this.target.askStatus) {
-        const before = await this.askHealth(socket, 'none');
-        if (before.coverOpen) throw printFault('printer_cover_open', 'none');
-        if (before.paperOut) throw printFault('printer_paper_out', 'none');
-        socket.write(job);
-        // The answer comes once the printer has read everything before the request: the whole job arrived.
-        const after = await this.askPaper(socket, 'unknown');
-        if (after) throw printFault('printer_paper_ran_out', 'partial');
-        await this.finish(socket, false);
-      } else {
-        socket.write(job);
-        await this.finish(socket, true);
-      }
-    } finally {
+    if (signal.aborted) {
       socket.destroy();
+      throw stopFault(signal.reason, 'none');
+    }
+    let sent: Sent = 'none';
+    let confirmed = false;
+    let onAbort = () => {};
+    const stopped = new Promise<never>((_, reject) => {
+      onAbort = () => {
+        reject(stopFault(signal.reason, sent));
+        socket.resetAndDestroy();
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      await Promise.race([stopped, this.exchange(socket, job, () => (sent = 'unknown'))]);
+      confirmed = true;
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+      // Unconfirmed: reset rather than close, or the system would keep delivering the rest of the job later.
+      if (confirmed || sent === 'none') socket.destroy();
+      else if (!socket.destroyed) socket.resetAndDestroy();
+    }
+  }
+
+  private async exchange(socket: Socket, job: Buffer, onWritten: () => void): Promise<void> {
+    if (this.target.askStatus) {
+      const before = await this.askHealth(socket, 'none');
+      if (before.coverOpen) throw printFault('printer_cover_open', 'none');
+      if (before.paperOut) throw printFault('printer_paper_out', 'none');
+      socket.write(job);
+      onWritten();
+      // The answer comes once the printer has read everything before the request: the whole job arrived.
+      const after = await this.askPaper(socket, 'unknown');
+      if (after) throw printFault('printer_paper_ran_out', 'partial');
+      await this.finish(socket, false);
+    } else {
+      socket.write(job);
+      onWritten();
+      await this.finish(socket, true);
     }
   }
 
@@ -126,8 +156,9 @@ export class NetworkLink {
       const lost = sent === 'none' ? printFault('printer_timeout', 'none') : printFault('printer_dropped', 'partial');
       const onError = (error: Error) => done(Object.assign(lost, { cause: error }));
       const onClose = () => done(lost);
+      // Connected, but no answer to a status request: a printer that does not speak DLE EOT, or one that is stuck.
       const timer = setTimeout(
-        () => done(sent === 'none' ? printFault('printer_timeout', 'none') : printFault('printer_unconfirmed', sent)),
+        () => done(sent === 'none' ? printFault('printer_no_status', 'none') : printFault('printer_unconfirmed', sent)),
         this.target.timeoutMs,
       );
       socket.on('data', onData);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { ConfigStore } from '../config/config-store';
 import { CounterFault } from '../errors';
@@ -12,6 +11,7 @@ import { receiptHtml } from './a4-html';
 import { codePageSubstitute } from './code-page';
 import { buildEscPosJob, isQrPayloadSafe } from './escpos';
 import { PrintFault, printFault } from './faults';
+import { ThermalJobs } from './thermal-jobs';
 import { layoutReceipt, layoutTestPage, type ReceiptLine } from './layout';
 import { A4_COLUMNS, buildReceiptPdf } from './pdf';
 import { qrMatrix, type QrMatrix } from './qr-matrix';
@@ -44,15 +44,22 @@ export interface ReceiptPreview {
 export interface PrinterStatus {
   enabled: boolean;
   kind: InterfaceKind;
+  /** As last measured (null: not measured yet, or no printer set up). */
   connected: boolean | null;
   problem: { code: string; message: string } | null;
+  /** When that state was measured (ISO), and how long ago in seconds. */
+  measuredAt: string | null;
+  ageSeconds: number | null;
   a4: 'system' | 'download';
   printing: boolean;
   printed: boolean;
+  /** A job may have printed without confirming it: the mediator must say whether the receipt came out. */
+  askReceipt: boolean;
 }
 
 export interface PrintResult {
-  result: 'printed' | 'already_printed' | 'in_progress';
+  /** 'needs_answer': nothing sent, the mediator first says whether the last receipt came out (answer()). */
+  result: 'printed' | 'already_printed' | 'in_progress' | 'needs_answer';
   jobId: string;
   ms: number;
 }
@@ -67,6 +74,12 @@ export interface A4Result {
 
 const PDF_NAME = 'recu-point-numerique.pdf';
 const STAMP_KEEP_MS = 10 * 60_000;
+const TEST_PAGE = 'test-page';
+
+/** A whole job's deadline: connecting, asking the state before and after, and the writes, each within timeoutMs. */
+export function jobDeadlineMs(timeoutMs: number): number {
+  return timeoutMs * 3;
+}
 
 /**
  * The receipt: preview, thermal printing (never twice by accident: one job at a time, a second receipt only on an
@@ -74,15 +87,19 @@ const STAMP_KEEP_MS = 10 * 60_000;
  */
 export class PrintService {
   private inflight: { id: string; sessionId: string; promise: Promise<PrintResult> } | null = null;
+  private readonly jobs: ThermalJobs;
   private readonly lastJob = new Map<string, string>();
   private readonly pdfs = new Map<string, { fileId: string; name: string }>();
   private readonly stamps = new Map<string, Date>();
 
   constructor(private readonly deps: PrintServiceDeps) {
+    this.jobs = new ThermalJobs(() => this.now());
     deps.sessions.join({
       name: 'print',
-      // Printing never holds the end of a session: a job still running finishes or times out on its own.
+      // Printing never holds the end of a session, nor outlives it: a running job is stopped for good at once
+      // (its device or connection closed), so nothing of it reaches the printer in front of the next usager.
       clear: (session) => {
+        this.jobs.forget(session.id);
         this.pdfs.delete(session.id);
         this.lastJob.delete(session.id);
         this.stamps.delete(session.id);
@@ -108,25 +125,46 @@ export class PrintService {
     };
   }
 
-  async status(): Promise<PrinterStatus> {
+  /** The printer's state as last measured, at once (a check can take the whole timeout: see check()). */
+  status(): PrinterStatus {
     const settings = this.deps.config.section('printer');
     const session = this.deps.sessions.current();
+    const last = this.jobs.last();
     const base = {
       enabled: settings.enabled,
       kind: interfaceKind(settings.interface),
       a4: this.deps.platform.printA4 ? ('system' as const) : ('download' as const),
-      printing: this.inflight !== null && this.inflight.sessionId === session?.id,
+      printing: session !== null && this.inflight?.sessionId === session.id,
       printed: session?.facts.receiptPrinted ?? false,
+      askReceipt: session !== null && this.jobs.heldFor(session.id),
     };
-    if (!settings.enabled) return { ...base, connected: null, problem: printFault('printer_disabled').toValue() };
-    if (this.inflight) return { ...base, connected: true, problem: null };
-    try {
-      await this.transport().health();
-      return { ...base, connected: true, problem: null };
-    } catch (error) {
-      if (error instanceof CounterFault) return { ...base, connected: false, problem: error.toValue() };
-      throw error;
+    if (!settings.enabled) {
+      const problem = printFault('printer_disabled').toValue();
+      return { ...base, connected: null, problem, measuredAt: null, ageSeconds: null };
     }
+    if (!last) return { ...base, connected: null, problem: null, measuredAt: null, ageSeconds: null };
+    return {
+      ...base,
+      connected: last.connected,
+      problem: last.problem,
+      measuredAt: last.at.toISOString(),
+      ageSeconds: Math.max(0, Math.round((this.now().getTime() - last.at.getTime()) / 1000)),
+    };
+  }
+
+  /** Measures the printer now (connection, paper, cover), unless a job is running: that job measures it. */
+  async check(): Promise<PrinterStatus> {
+    const settings = this.deps.config.section('printer');
+    if (settings.enabled && !this.jobs.busy()) {
+      try {
+        await this.transport().health();
+        this.jobs.measure(null);
+      } catch (error) {
+        if (!(error instanceof CounterFault)) throw error;
+        this.jobs.measure(error);
+      }
+    }
+    return this.status();
   }
 
   /** Prints the receipt once; `reprint` is the explicit "Réimprimer". A click during a job joins that job. */
@@ -135,17 +173,56 @@ export class PrintService {
     if (this.inflight && this.inflight.sessionId === session.id) {
       return { result: 'in_progress', jobId: this.inflight.id, ms: 0 };
     }
+    if (this.jobs.heldFor(session.id)) return { result: 'needs_answer', jobId: '', ms: 0 };
     if (session.facts.receiptPrinted && !options.reprint) {
       return { result: 'already_printed', jobId: this.lastJob.get(session.id) ?? '', ms: 0 };
     }
-    const id = randomUUID();
-    const promise = this.runJob(session, id, options.reprint === true);
-    this.inflight = { id, sessionId: session.id, promise };
+    const settings = this.deps.config.section('printer');
+    const actor = session.mediator.pseudonym;
+    if (!settings.enabled) {
+      this.deps.journal.append(
+        'receipt.print_failed',
+        { via: 'thermal', code: 'printer_disabled', sent: 'none' },
+        actor,
+      );
+      throw printFault('printer_disabled');
+    }
+    const { id, promise } = this.jobs.run(
+      session.id,
+      this.transport(),
+      () => buildEscPosJob(this.thermalLines(session), settings),
+      jobDeadlineMs(settings.timeoutMs),
+    );
+    const result = this.settle(session, id, promise, options.reprint === true);
+    this.inflight = { id, sessionId: session.id, promise: result };
     try {
-      return await promise;
+      return await result;
     } finally {
       if (this.inflight?.id === id) this.inflight = null;
     }
+  }
+
+  /** The mediator's "Annuler": the running job stops for good (nothing more of it is sent). */
+  async cancel(): Promise<{ cancelled: boolean }> {
+    const session = this.deps.sessions.require();
+    return { cancelled: await this.jobs.stop(session.id, 'cancelled') };
+  }
+
+  /**
+   * The mediator's answer to "Le reçu est-il sorti ?": yes, the receipt counts as printed (nothing is sent again);
+   * no, the next "Imprimer" may send it.
+   */
+  answer(cameOut: boolean): { printed: boolean } {
+    const session = this.deps.sessions.require();
+    if (!this.jobs.release(session.id)) return { printed: session.facts.receiptPrinted };
+    const actor = session.mediator.pseudonym;
+    if (cameOut) {
+      session.facts.receiptPrinted = true;
+      this.deps.journal.append('receipt.printed', { via: 'thermal', confirmed: 'mediator' }, actor);
+    } else {
+      this.deps.journal.append('receipt.print_failed', { via: 'thermal', code: 'not_out', sent: 'none' }, actor);
+    }
+    return { printed: session.facts.receiptPrinted };
   }
 
   /** The référent's test page: accents, width ruler, QR code, cut. Needs no session. */
@@ -158,8 +235,14 @@ export class PrintService {
       qrPayload: settings.qrMode === 'none' ? null : 'https://www.service-public.fr/',
       substitute: codePageSubstitute(settings.characterSet),
     });
-    const job = await buildEscPosJob(lines, settings);
-    await this.transport().send(job);
+    const { promise } = this.jobs.run(
+      TEST_PAGE,
+      this.transport(),
+      () => buildEscPosJob(lines, settings),
+      jobDeadlineMs(settings.timeoutMs),
+    );
+    // A test page that may have come out is not held: the référent is at the printer.
+    await promise.finally(() => this.jobs.release(TEST_PAGE));
     this.deps.log.info('print.test_page', { width: settings.width });
   }
 
@@ -205,18 +288,18 @@ export class PrintService {
     return this.pdfs.get(session.id) ?? null;
   }
 
-  private async runJob(session: ActiveSession, id: string, reprint: boolean): Promise<PrintResult> {
-    const settings = this.deps.config.section('printer');
+  private async settle(
+    session: ActiveSession,
+    id: string,
+    job: Promise<{ ms: number; bytes: number }>,
+    reprint: boolean,
+  ): Promise<PrintResult> {
     const actor = session.mediator.pseudonym;
-    const started = performance.now();
     try {
-      if (!settings.enabled) throw printFault('printer_disabled');
-      const job = await buildEscPosJob(this.thermalLines(session), settings);
-      await this.transport().send(job);
-      const ms = Math.round(performance.now() - started);
+      const { ms, bytes } = await job;
       session.facts.receiptPrinted = true;
       this.lastJob.set(session.id, id);
-      this.deps.journal.append('receipt.printed', { via: 'thermal', ms, reprint, bytes: job.length }, actor);
+      this.deps.journal.append('receipt.printed', { via: 'thermal', ms, reprint, bytes }, actor);
       return { result: 'printed', jobId: id, ms };
     } catch (error) {
       const code =

@@ -1,6 +1,7 @@
 import { PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
 import type { StationConfig } from '../../preload/contract/config-sections';
-import { printFault } from './faults';
+import { deviceExists, writeToDevice } from './device-link';
+import { printFault, stopFault } from './faults';
 import { NetworkLink, parseNetworkInterface, type PrinterHealth } from './network-link';
 
 export type PrinterSettings = StationConfig['printer'];
@@ -17,7 +18,8 @@ export function interfaceKind(value: string): InterfaceKind {
 
 /**
  * The way to the receipt printer named by config.printer.interface: tcp://host:9100 (NetworkLink), a device file
- * (/dev/usb/lp0, COM3: node-thermal-printer's file interface) or printer:NAME (node-thermal-printer with a system
+ * (/dev/usb/lp0, COM3: device-link.ts, written without blocking and stoppable; node-thermal-printer's file interface
+ * retries a blocked write for 200 s) or printer:NAME (node-thermal-printer with a system
  * driver module, when one is installed: native driver modules need a rebuild per Electron version, so none ships).
  */
 export class ThermalTransport {
@@ -47,6 +49,10 @@ export class ThermalTransport {
       if (health.paperOut) throw printFault('printer_paper_out');
       return health;
     }
+    if (this.kind === 'device') {
+      if (!(await deviceExists(this.settings.interface.trim()))) throw printFault('printer_device_missing');
+      return { paperOut: false, coverOpen: false };
+    }
     const printer = this.library();
     let connected = false;
     try {
@@ -55,19 +61,27 @@ export class ThermalTransport {
     } catch {
       connected = false;
     }
-    if (!connected) throw printFault(this.kind === 'device' ? 'printer_device_missing' : 'printer_timeout');
+    if (!connected) throw printFault('printer_timeout');
     return { paperOut: false, coverOpen: false };
   }
 
-  async send(job: Buffer): Promise<void> {
-    if (this.kind === 'network') return this.network().send(job);
+  /** Sends one job; `signal` stops it for good (the job's deadline, the mediator's cancel, the end of session). */
+  async send(job: Buffer, signal: AbortSignal): Promise<void> {
+    if (this.kind === 'network') return this.network().send(job, signal);
+    if (this.kind === 'device') {
+      const path = this.settings.interface.trim();
+      if (!path) throw printFault('printer_bad_interface');
+      return writeToDevice(path, job, signal, this.settings.timeoutMs);
+    }
     await this.health();
+    if (signal.aborted) throw stopFault(signal.reason, 'none');
+    // A system printer's driver queues the job itself: it cannot be taken back once handed over.
     const printer = this.library();
     printer.setBuffer(job);
     try {
       await withTimeout(printer.execute(), this.settings.timeoutMs);
     } catch (error) {
-      throw printFault(this.kind === 'device' ? 'printer_device_error' : 'printer_system_failed', 'unknown', error);
+      throw printFault('printer_system_failed', 'unknown', error);
     }
   }
 

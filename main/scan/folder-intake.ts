@@ -11,27 +11,21 @@ import type { ActiveSession } from '../session/session';
 import type { SessionService } from '../session/service';
 import { safeName } from './file-names';
 import { folderStatusOf } from './folder-status';
+import { heldMessage, sessionFilesOf, writtenDuring, type FolderFile } from './folder-files';
 import type { ImportOutcome, ImportQueue, ImportTarget } from './import-queue';
 import { NOT_FOUND, type ImportStore } from './import-store';
-import { refusal } from './refusals';
+import { stampOf, stillTheSame, type FileStamp } from './open-file';
 import { FolderWatcher, type FolderState } from './watcher';
 
 /**
- * Intake from the watched scan folder. The watcher imports only while a session runs, and only files written after
- * the session started. A file already in the folder when the session starts (or arriving with no session) may be
- * the previous usager's paper: it is never attached by itself but listed as "waiting", and the mediator chooses to
- * import it for this usager or to delete it. After a successful import the original is deleted from the folder; if
- * that fails, the mediator is told.
+ * Intake from the watched scan folder. A file written during a session is imported for it; a file that was there
+ * before (or arrived with no session) may be the previous usager's paper: it is held, never attached by itself and
+ * never shown by name, and the mediator imports it for this usager or deletes it. After an import the original is
+ * deleted from the folder (only if the name still holds the file that was read); if that fails, the mediator is
+ * told. A refused file (incomplete, damaged…) is listed once, can be tried again, and is looked at again by itself
+ * when it changes (rescanned under the same name). At the end of the session every file it brought into the
+ * folder is deleted (endSession).
  */
-
-interface WaitingFile {
-  id: string;
-  path: string;
-  name: string;
-  size: number;
-  why: 'before_session' | 'refused' | 'no_session';
-  message: string;
-}
 
 export interface IntakeDeps {
   sessions: Pick<SessionService, 'current'>;
@@ -43,19 +37,19 @@ export interface IntakeDeps {
   log?: Logger;
   /** Tells the référent (journal) when scanned originals cannot be removed from the shared folder. */
   journal?: Pick<Journal, 'append'>;
-  /** Milliseconds a folder file's size must stay unchanged before import. */
-  stableMs?: number;
+  /** Milliseconds a folder file's size and date must stay the same before it is read. */
+  quietMs?: number;
   checkEveryMs?: number;
 }
 
 export class FolderIntake {
-  private readonly waiting = new Map<string, WaitingFile>();
-  private readonly inFlight = new Set<string>();
-  /** Folder files already imported (path → modification time): an original that could not be deleted is not imported twice. */
-  private readonly handled = new Map<string, number>();
+  /** Every file of the folder the intake knows of, by path. */
+  private readonly files = new Map<string, FolderFile>();
   private watcher: FolderWatcher | null = null;
   private watched: { folder: string | null; usePolling: boolean } = { folder: null, usePolling: false };
   private folderState: FolderState | null = null;
+  /** The folder `files` describes. */
+  private filesOf: string | null = null;
 
   constructor(private readonly deps: IntakeDeps) {}
 
@@ -65,21 +59,23 @@ export class FolderIntake {
     if (folder === this.watched.folder && usePolling === this.watched.usePolling) return;
     this.watched = { folder, usePolling };
     await this.stop();
-    this.waiting.clear();
+    // Another folder: what was known of the old one no longer applies. The same folder watched again (polling
+    // switched, a restart) keeps it: an original that could not be deleted is not imported twice.
+    if (folder !== this.filesOf) this.files.clear();
+    this.filesOf = folder;
     if (folder) {
       this.watcher = new FolderWatcher({
         folder,
         usePolling,
-        stableMs: this.deps.stableMs,
+        quietMs: this.deps.quietMs,
         checkEveryMs: this.deps.checkEveryMs,
-        onFile: (path) => this.onFolderFile(path),
+        onFile: (path) => void this.consider(path).catch(() => this.deps.log?.error('scan.folder_file_failed')),
         onGone: (path) => {
-          for (const [id, file] of this.waiting) if (file.path === path) this.waiting.delete(id);
-          this.deps.changed();
+          if (this.files.get(path)?.status !== 'queued' && this.files.delete(path)) this.deps.changed();
         },
         onState: (state) => {
           this.folderState = state;
-          if (state === 'missing') this.waiting.clear();
+          if (state === 'watching') void this.prune();
           this.deps.bus?.emit('scan.folder', this.status());
           this.deps.changed();
         },
@@ -105,117 +101,185 @@ export class FolderIntake {
     return folderStatusOf(settings, this.watched.folder === settings.folder ? this.folderState : null);
   }
 
-  /** The waiting folder files, as the running session's screen shows them. */
-  list(): ScanList['waiting'] {
-    return [...this.waiting.values()].map(({ id, name, size, why, message }) => ({
-      id,
-      name,
-      size,
-      why: why === 'no_session' ? 'before_session' : why,
-      message: why === 'no_session' ? beforeSessionMessage(name) : message,
-    }));
+  /** The folder files the running session's screen lists: its own refused files by name, the others held unnamed. */
+  list(session: ActiveSession): ScanList['waiting'] {
+    return [...this.files.values()]
+      .filter((file) => file.status === 'waiting' || file.status === 'refused')
+      .sort((a, b) => a.seenAt - b.seenAt)
+      .map((file) =>
+        file.sessionId === session.id
+          ? { id: file.id, name: file.name, size: file.size, why: 'refused', message: file.message }
+          : { id: file.id, name: null, size: file.size, why: 'before_session', message: heldMessage(file) },
+      );
   }
 
-  private onFolderFile(path: string): void {
-    if (this.inFlight.has(path)) return;
-    void this.consider(path).catch((error: unknown) => {
-      this.deps.log?.error('scan.folder_file_failed', { kind: error instanceof Error ? error.name : typeof error });
-    });
-  }
-
+  /** A file reported quiet by the watcher: new, changed since it was last looked at, or the same as before. */
   private async consider(path: string): Promise<void> {
-    const name = safeName(basename(path));
-    let info;
-    try {
-      info = await lstat(path);
-    } catch {
+    const info = await lstat(path).catch(() => null);
+    const known = this.files.get(path);
+    if (!info) {
+      if (known && known.status !== 'queued') this.files.delete(path);
       return;
     }
+    if (known?.status === 'queued') {
+      known.dirty = true;
+      return;
+    }
+    const stamp = stampOf(info);
+    // Reported again unchanged (the folder came back, a retry of the watcher): nothing new to do.
+    if (known && sameStamp(known.stamp, stamp)) return;
     const session = this.deps.sessions.current();
-    const already = [...this.waiting.values()].find((file) => file.path === path);
-    if (already) {
-      if (already.why === 'no_session' && session) already.why = 'before_session';
-      return;
-    }
-    if (info.isSymbolicLink()) {
-      this.addWaiting(path, name, 0, 'refused', refusal('symlink', name).message);
-      return;
-    }
-    if (this.handled.get(path) === info.mtimeMs) return;
-    if (!session || info.mtimeMs < session.startedAt.getTime()) {
-      this.addWaiting(path, name, info.size, session ? 'before_session' : 'no_session', beforeSessionMessage(name));
-      return;
-    }
-    await this.importFile(session, path, {});
+    const ours = session !== null && writtenDuring(session, info.mtimeMs);
+    const file: FolderFile = {
+      id: known?.id ?? randomUUID(),
+      path,
+      name: safeName(basename(path)),
+      size: info.size,
+      seenAt: known?.seenAt ?? Date.now(),
+      mtimeMs: info.mtimeMs,
+      sessionId: ours ? session.id : (known?.sessionId ?? null),
+      status: 'waiting',
+      message: '',
+      stamp,
+      dirty: false,
+    };
+    this.files.set(path, file);
+    // A rescan under the same name replaces the refusal; a file from before is held for the mediator.
+    if (ours) await this.importFile(session, file, {});
+    else this.deps.changed();
   }
 
-  private addWaiting(path: string, name: string, size: number, why: WaitingFile['why'], message: string): void {
-    const id = randomUUID();
-    this.waiting.set(id, { id, path, name, size, why, message });
+  private async importFile(session: ActiveSession, file: FolderFile, target: ImportTarget): Promise<ImportOutcome> {
+    file.status = 'queued';
+    file.sessionId = session.id;
     this.deps.changed();
-  }
-
-  private async importFile(session: ActiveSession, path: string, target: ImportTarget): Promise<ImportOutcome> {
-    this.inFlight.add(path);
     try {
-      const outcome = await this.deps.queue.importPath(session, path, 'folder', target);
-      const name = safeName(basename(path));
-      if (outcome.imported.length > 0) {
-        const imported = await lstat(path).catch(() => null);
-        if (imported) this.handled.set(path, imported.mtimeMs);
-        try {
-          await unlink(path);
-          this.handled.delete(path);
-        } catch {
-          this.deps.journal?.append('scan.delete_failed', {}, session.mediator.pseudonym);
-          this.deps.store.addNotice(
-            session,
-            `Le document « ${name} » a bien été importé, mais l'original n'a pas pu être supprimé du dossier de numérisation. Supprimez-le vous-même pour que le papier de l'usager ne reste pas dans le dossier partagé.`,
-          );
-        }
-      } else {
-        // A refused file stays in the folder until the mediator deletes it (it may be kept for another try).
-        this.addWaiting(path, name, 0, 'refused', outcome.refused[0]?.message ?? refusal('damaged', name).message);
-      }
-      return outcome;
+      const outcome = await this.deps.queue.importPath(session, file.path, 'folder', target, {
+        listRefusal: false,
+        requireComplete: true,
+      });
+      if (outcome.imported.length > 0 && outcome.stamp) await this.removeOriginal(session, file, outcome.stamp);
+      else if (outcome.refusal) {
+        file.status = 'refused';
+        file.message = outcome.refusal.message;
+      } else file.status = 'waiting';
+      return { imported: outcome.imported, refused: outcome.refused };
     } finally {
-      this.inFlight.delete(path);
+      this.deps.changed();
+      if (file.dirty && this.files.get(file.path) === file) {
+        // It changed while it was being read: look at the new content.
+        file.dirty = false;
+        file.stamp = null;
+        if (file.status === 'queued') file.status = 'waiting';
+        void this.consider(file.path).catch(() => this.deps.log?.error('scan.folder_file_failed'));
+      }
     }
   }
 
+  private async removeOriginal(session: ActiveSession, file: FolderFile, read: FileStamp): Promise<void> {
+    file.status = 'imported';
+    file.stamp = read;
+    // Rescanned under the same name meanwhile: that new file is not the one imported, it is looked at next.
+    if (!(await stillTheSame(file.path, read))) {
+      file.dirty = true;
+      return;
+    }
+    try {
+      await unlink(file.path);
+      this.files.delete(file.path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        this.files.delete(file.path);
+        return;
+      }
+      this.deps.journal?.append('scan.delete_failed', {}, session.mediator.pseudonym);
+      this.deps.store.addNotice(
+        session,
+        `Le document « ${file.name} » a bien été importé, mais l'original n'a pas pu être supprimé du dossier de numérisation. Supprimez-le vous-même pour que le papier de l'usager ne reste pas dans le dossier partagé.`,
+      );
+    }
+  }
+
+  private byId(id: string): FolderFile {
+    const file = [...this.files.values()].find((item) => item.id === id);
+    if (!file || file.status === 'queued' || file.status === 'imported') throw NOT_FOUND;
+    return file;
+  }
+
+  /** "Importer pour cet usager" (a held file) or "Réessayer" (a refused one): import it for this session. */
   async importWaiting(session: ActiveSession, id: string, target: ImportTarget): Promise<ImportOutcome> {
-    const file = this.waiting.get(id);
-    if (!file) throw NOT_FOUND;
-    this.waiting.delete(id);
-    this.deps.changed();
-    return this.importFile(session, file.path, target);
+    return this.importFile(session, this.byId(id), target);
   }
 
   async deleteWaiting(id: string): Promise<void> {
-    const file = this.waiting.get(id);
-    if (!file) throw NOT_FOUND;
+    const file = this.byId(id);
     try {
       await unlink(file.path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
         throw new CounterFault(
           'scan_delete_failed',
-          `Le fichier « ${file.name} » n'a pas pu être supprimé du dossier de numérisation (accès refusé ?). Supprimez-le depuis l'explorateur de fichiers.`,
+          file.status === 'refused'
+            ? `Le fichier « ${file.name} » n'a pas pu être supprimé du dossier de numérisation (accès refusé ?). Supprimez-le depuis l'explorateur de fichiers.`
+            : "Le fichier n'a pas pu être supprimé du dossier de numérisation (accès refusé ?). Supprimez-le depuis l'explorateur de fichiers.",
         );
       }
     }
-    this.waiting.delete(id);
+    this.files.delete(file.path);
     this.deps.changed();
   }
 
-  /** Session end: files still waiting show at the next session as "before this session". */
-  endSession(): void {
-    // An original that could not be deleted shows at the next session as a file from before it.
-    this.handled.clear();
-    for (const file of this.waiting.values()) if (file.why === 'before_session') file.why = 'no_session';
+  /** Forgets files that went while the folder was away (they are reported again if they are still there). */
+  private async prune(): Promise<void> {
+    for (const [path, file] of this.files) {
+      if (file.status !== 'queued' && !(await lstat(path).catch(() => null))) this.files.delete(path);
+    }
+  }
+
+  /**
+   * Session end: deletes every file the session brought into the folder — imported originals that could not be
+   * deleted, refused files, files still arriving — and counts them. Files from before stay held.
+   */
+  async endSession(session: ActiveSession): Promise<{ files: number; bytes: number; left: number }> {
+    const folder = this.watched.folder;
+    let files = 0;
+    let bytes = 0;
+    let left = 0;
+    if (!folder) return { files, bytes, left };
+    for (const path of await sessionFilesOf(folder, session, this.files)) {
+      const info = await lstat(path).catch(() => null);
+      if (!info) {
+        this.files.delete(path);
+        continue;
+      }
+      try {
+        await unlink(path);
+        this.files.delete(path);
+        files++;
+        bytes += info.size;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') this.files.delete(path);
+        else left++;
+      }
+    }
+    // What could not be deleted is held at the next session like any file from before it, without its name.
+    for (const file of this.files.values()) if (file.status === 'imported') file.status = 'waiting';
+    this.deps.changed();
+    return { files, bytes, left };
+  }
+
+  /** The wipe's check: how many files of the session the folder still holds. */
+  async remaining(session: ActiveSession): Promise<number> {
+    const folder = this.watched.folder;
+    if (!folder) return 0;
+    let count = 0;
+    for (const path of await sessionFilesOf(folder, session, this.files)) {
+      if (await lstat(path).catch(() => null)) count++;
+    }
+    return count;
   }
 }
 
-function beforeSessionMessage(name: string): string {
-  return `Le fichier « ${name} » était déjà dans le dossier de numérisation avant le début de cet accompagnement : il vient peut-être de l'usager précédent. Importez-le seulement s'il appartient à cet usager ; sinon supprimez-le.`;
+function sameStamp(a: FileStamp | null, b: FileStamp): boolean {
+  return a !== null && a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 }

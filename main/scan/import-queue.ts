@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { lstat, open, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { StationConfig } from '../../preload/contract/config-sections';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
 import type { ActiveSession } from '../session/session';
 import type { SessionService } from '../session/service';
+import { endsProperly } from './complete-file';
 import { detectKind, SNIFF_BYTES } from './detect';
 import { safeName } from './file-names';
 import { type ImportRecord, type ImportSource, type ImportStore, type StoredPage, discardFiles } from './import-store';
 import { decodePages } from './normalize';
+import { readFileOnce, type FileStamp } from './open-file';
+import { checkTiffPages } from './page-limits';
 import { refusal, RefusedFile, type Refusal } from './refusals';
 import { renderImport } from './rendering';
 
@@ -38,6 +40,19 @@ export interface MemoryPage extends ImportTarget {
   bytes: Buffer;
 }
 
+export interface PathOptions {
+  /** False when the caller lists the refusal itself (the folder's waiting files): each refusal is shown once. */
+  listRefusal?: boolean;
+  /** The file must end the way its format ends (a folder file a scanner may still be writing). */
+  requireComplete?: boolean;
+}
+
+/** A path import's outcome, with what the caller needs to follow the file: why it was refused, which file was read. */
+export interface PathOutcome extends ImportOutcome {
+  refusal: Refusal | null;
+  stamp: FileStamp | null;
+}
+
 export type ProgressStep = 'reading' | 'pages' | 'preparing' | 'done' | 'refused';
 
 export interface QueueDeps {
@@ -64,51 +79,44 @@ export class ImportQueue {
     this.deps.bus?.emit('scan.progress', { jobId, name: name.slice(0, 200), step, done, total });
   }
 
-  private refused(session: ActiveSession, jobId: string, found: Refusal): ImportOutcome {
-    this.deps.store.addRefusal(session, found);
+  /** `listed` false: the caller shows the refusal itself (the folder's waiting list), so it is shown once. */
+  private refused(session: ActiveSession, jobId: string, found: Refusal, listed = true): ImportOutcome {
+    if (listed) this.deps.store.addRefusal(session, found);
     this.progress(jobId, found.name, 'refused');
     return { imported: [], refused: [{ name: found.name, message: found.message }] };
   }
 
   /**
-   * Imports a file by path (folder or desktop file dialog). Its size is checked BEFORE it is read: a 200 MB file is
-   * refused without being loaded. Symlinks and anything but a plain file are refused.
+   * Imports a file by path (folder or desktop file dialog), when its turn comes: opened once without following
+   * links nor blocking, checked on the open handle (a plain file, its size before anything is read) and read from
+   * that handle (open-file.ts). A folder file must also end the way its format ends (complete-file.ts).
    */
   async importPath(
     session: ActiveSession,
     path: string,
     source: ImportSource,
     target: ImportTarget = {},
-  ): Promise<ImportOutcome> {
+    options: PathOptions = {},
+  ): Promise<PathOutcome> {
     const name = safeName(basename(path));
     const jobId = randomUUID();
-    const { maxInputBytes } = this.deps.settings();
-    let info;
-    try {
-      info = await lstat(path);
-    } catch {
-      return this.refused(session, jobId, refusal('vanished', name));
-    }
-    if (info.isSymbolicLink()) return this.refused(session, jobId, refusal('symlink', name));
-    if (!info.isFile()) return this.refused(session, jobId, refusal('not_a_file', name));
-    if (info.size === 0) return this.refused(session, jobId, refusal('empty', name));
-    if (info.size > maxInputBytes) {
-      return this.refused(session, jobId, refusal('too_large', name, { size: info.size, limit: maxInputBytes }));
-    }
+    const refuse = (found: Refusal): PathOutcome => ({
+      ...this.refused(session, jobId, found, options.listRefusal ?? true),
+      refusal: found,
+      stamp: null,
+    });
     return this.serial(async () => {
       this.progress(jobId, name, 'reading');
-      let bytes: Buffer;
-      try {
-        const head = await readHead(path);
-        const detected = detectKind(head);
-        if (!detected.accepted)
-          return this.refused(session, jobId, refusal('foreign', name, { foreign: detected.kind }));
-        bytes = await readFile(path);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        return this.refused(session, jobId, refusal(code === 'ENOENT' ? 'vanished' : 'unreadable', name));
+      const { maxInputBytes } = this.deps.settings();
+      const opened = await readFileOnce(path, maxInputBytes);
+      if (!opened.ok) return refuse(refusal(opened.reason, name, { size: opened.size, limit: maxInputBytes }));
+      const detected = detectKind(opened.bytes.subarray(0, SNIFF_BYTES));
+      if (!detected.accepted) return refuse(refusal('foreign', name, { foreign: detected.kind }));
+      if (options.requireComplete && !endsProperly(detected.kind, opened.bytes)) {
+        return refuse(refusal('incomplete', name));
       }
-      return this.process(session, jobId, name, bytes, source, target);
+      const outcome = await this.process(session, jobId, name, opened.bytes, source, target, options);
+      return { ...outcome, stamp: opened.stamp };
     });
   }
 
@@ -127,7 +135,8 @@ export class ImportQueue {
     if (bytes.length > maxInputBytes) {
       return this.refused(session, jobId, refusal('too_large', name, { size: bytes.length, limit: maxInputBytes }));
     }
-    return this.serial(() => this.process(session, jobId, name, bytes, source, target));
+    const outcome = await this.serial(() => this.process(session, jobId, name, bytes, source, target));
+    return { imported: outcome.imported, refused: outcome.refused };
   }
 
   /**
@@ -149,25 +158,26 @@ export class ImportQueue {
     bytes: Buffer,
     source: ImportSource,
     target: ImportTarget,
-  ): Promise<ImportOutcome> {
+    options: PathOptions = {},
+  ): Promise<ImportOutcome & { refusal: Refusal | null }> {
+    const listed = options.listRefusal ?? true;
+    const refuse = (found: Refusal) => ({ ...this.refused(session, jobId, found, listed), refusal: found });
     const detected = detectKind(bytes.subarray(0, SNIFF_BYTES));
-    if (!detected.accepted) return this.refused(session, jobId, refusal('foreign', name, { foreign: detected.kind }));
+    if (!detected.accepted) return refuse(refusal('foreign', name, { foreign: detected.kind }));
     const settings = this.deps.settings();
+    const limits = { maxPixels: settings.maxPixels, maxPages: settings.maxPages };
     let decoded;
     try {
-      decoded = await decodePages(
-        bytes,
-        detected.kind,
-        name,
-        { maxPixels: settings.maxPixels, maxPages: settings.maxPages },
-        (done, total) => this.progress(jobId, name, 'pages', done, total),
+      if (detected.kind === 'tiff') await checkTiffPages(bytes, name, limits);
+      decoded = await decodePages(bytes, detected.kind, name, limits, (done, total) =>
+        this.progress(jobId, name, 'pages', done, total),
       );
     } catch (error) {
-      if (error instanceof RefusedFile) return this.refused(session, jobId, error.refusal);
+      if (error instanceof RefusedFile) return refuse(error.refusal);
       this.deps.log?.warn('scan.decode_failed', { kind: detected.kind });
-      return this.refused(session, jobId, refusal('damaged', name));
+      return refuse(refusal('damaged', name));
     }
-    if (this.deps.sessions.current() !== session) return { imported: [], refused: [] };
+    if (this.deps.sessions.current() !== session) return { imported: [], refused: [], refusal: null };
     this.progress(jobId, name, 'preparing', decoded.masters.length, decoded.masters.length);
     const pages: StoredPage[] = [];
     for (const master of decoded.masters) {
@@ -203,23 +213,12 @@ export class ImportQueue {
         session,
         pages.map((page) => page.masterId),
       );
-      return this.refused(session, jobId, refusal('damaged', name));
+      return refuse(refusal('damaged', name));
     }
-    if (this.deps.sessions.current() !== session) return { imported: [], refused: [] };
+    if (this.deps.sessions.current() !== session) return { imported: [], refused: [], refusal: null };
     this.deps.store.add(session, record);
     session.facts.piecesImported += 1;
     this.progress(jobId, name, 'done', 1, 1);
-    return { imported: [record.id], refused: [] };
-  }
-}
-
-async function readHead(path: string): Promise<Uint8Array> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
+    return { imported: [record.id], refused: [], refusal: null };
   }
 }

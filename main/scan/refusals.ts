@@ -9,6 +9,7 @@ export type RefusalReason =
   | 'too_large'
   | 'foreign'
   | 'damaged'
+  | 'incomplete'
   | 'pixels'
   | 'too_many_pages'
   | 'pdf_encrypted'
@@ -40,10 +41,24 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1_000_000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
 }
 
+/** "1,4 million", "50 millions". */
+function millions(count: number): string {
+  const value = Math.round(count / 100_000) / 10;
+  return `${value.toLocaleString('fr-FR', { maximumFractionDigits: 1, useGrouping: false })} million${value >= 2 ? 's' : ''}`;
+}
+
 export function refusal(
   reason: RefusalReason,
   name: string,
-  details: { size?: number; limit?: number; foreign?: ForeignKind; pixels?: number; pages?: number } = {},
+  details: {
+    size?: number;
+    limit?: number;
+    foreign?: ForeignKind;
+    pixels?: number;
+    pages?: number;
+    /** The page (from 1) that is too large, in a file of several pages. */
+    page?: number;
+  } = {},
 ): Refusal {
   const file = `« ${name} »`;
   const texts: Record<RefusalReason, string> = {
@@ -51,7 +66,8 @@ export function refusal(
     too_large: `Le fichier ${file} est trop lourd (${megabytes(details.size ?? 0)}, au plus ${megabytes(details.limit ?? 0)}) : il n'a pas été importé. Scannez-le en résolution plus basse (300 ppp suffisent) ou une page à la fois.`,
     foreign: `Le fichier ${file} n'est pas un scan : c'est ${FOREIGN_LABELS[details.foreign ?? 'unknown']}. Seuls les fichiers JPEG, PNG, TIFF, HEIC (photo d'iPhone) et PDF sont acceptés. Enregistrez ou scannez le document dans l'un de ces formats.`,
     damaged: `Le fichier ${file} est abîmé ou incomplet : il ne peut pas être lu. Scannez le document à nouveau.`,
-    pixels: `L'image ${file} est beaucoup trop grande (${Math.round((details.pixels ?? 0) / 1_000_000)} millions de points, au plus ${Math.round((details.limit ?? 0) / 1_000_000)}) : elle n'a pas été ouverte. Scannez le document en 300 ppp.`,
+    incomplete: `Le fichier ${file} n'est pas complet : il était peut-être encore en cours d'écriture. Attendez la fin du scan, puis réessayez. Si le message revient, scannez le document à nouveau.`,
+    pixels: `${details.page ? `La page ${details.page} de ` : "L'image "}${file} est beaucoup trop grande (${millions(details.pixels ?? 0)} de points, au plus ${millions(details.limit ?? 0)}) : elle n'a pas été ouverte. Scannez le document en 300 ppp.`,
     too_many_pages: `Le fichier ${file} a trop de pages (${details.pages ?? 0}, au plus ${details.limit ?? 0}) : il n'a pas été importé. Scannez seulement les pages demandées.`,
     pdf_encrypted: `Le PDF ${file} est protégé (chiffré ou par un mot de passe) : il ne peut pas être envoyé tel quel. Ouvrez-le avec l'usager, imprimez-le, puis scannez le papier.`,
     symlink: `${file} dans le dossier de numérisation est un raccourci (lien symbolique) et non un fichier : il est ignoré. Seuls les fichiers déposés par le scanner sont importés.`,

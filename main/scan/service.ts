@@ -28,17 +28,19 @@ export interface ScanServiceDeps {
   journal?: Pick<Journal, 'append'>;
   /** The desktop app's file dialog (main/scan/electron-pick.ts); absent behind the web host. */
   pickFiles?: () => Promise<string[]>;
-  /** Milliseconds a folder file's size must stay unchanged before import. */
-  stableMs?: number;
+  /** Milliseconds a folder file's size and date must stay the same before it is read. */
+  quietMs?: number;
   checkEveryMs?: number;
 }
 
 export class ScanService {
   private readonly store: ImportStore;
-  private readonly queue: ImportQueue;
+  /** The one import queue: folder files, picks, drops, the network scanner's pages and re-renders take turns in it. */
+  readonly queue: ImportQueue;
   private readonly rendering: ImportRendering;
   private readonly intake: FolderIntake;
   private unfollow: (() => void) | null = null;
+  private readonly tallies = new Map<string, { imports: number; files: number; bytes: number }>();
 
   constructor(private readonly deps: ScanServiceDeps) {
     const settings = () => deps.config.section('scan');
@@ -61,14 +63,14 @@ export class ScanService {
       bus: deps.bus,
       log: deps.log,
       journal: deps.journal,
-      stableMs: deps.stableMs,
+      quietMs: deps.quietMs,
       checkEveryMs: deps.checkEveryMs,
     });
     deps.sessions.join({
       name: 'scan',
       label: 'les pièces importées',
       clear: (session) => this.clear(session),
-      verify: (session) => (this.store.holds(session) ? ['pièces importées encore en mémoire'] : []),
+      verify: (session) => this.leftovers(session),
     });
   }
 
@@ -106,7 +108,7 @@ export class ScanService {
       imports: session ? this.store.records(session).map((record) => summarize(record, settings.maxUploadBytes)) : [],
       refusals: session ? this.store.refusals(session) : [],
       notices: session ? this.store.notices(session) : [],
-      waiting: session ? this.intake.list() : [],
+      waiting: session ? this.intake.list(session) : [],
       folder: this.folderStatus(),
       limit: settings.maxUploadBytes,
       maxInputBytes: settings.maxInputBytes,
@@ -193,11 +195,36 @@ export class ScanService {
     return this.rendering.uploadReady(session, id);
   }
 
-  /** Session end: forget the names and choices; the workspace (and its key) goes with the session. */
-  async clear(session: ActiveSession): Promise<{ imports: number }> {
-    const imports = await this.store.clear(session);
-    this.intake.endSession();
+  /**
+   * Session end: forget the names and choices (the workspace and its key go with the session), and delete from
+   * the scan folder every file the session brought there. `files` and `bytes` count those: the wipe report adds
+   * them to the workspace's.
+   */
+  async clear(session: ActiveSession): Promise<{ imports: number; files: number; bytes: number }> {
+    // The wipe retries a failed clear: the counts add up over the attempts.
+    const tally = this.tallies.get(session.id) ?? { imports: 0, files: 0, bytes: 0 };
+    this.tallies.set(session.id, tally);
+    tally.imports += await this.store.clear(session);
+    const folder = await this.intake.endSession(session);
+    tally.files += folder.files;
+    tally.bytes += folder.bytes;
+    if (folder.left > 0) {
+      throw new CounterFault(
+        'scan_folder_leftovers',
+        `${folder.left === 1 ? "un fichier scanné pendant l'accompagnement est resté" : `${folder.left} fichiers scannés pendant l'accompagnement sont restés`} dans le dossier de numérisation, en clair : supprimez-les depuis l'explorateur de fichiers`,
+      );
+    }
+    this.tallies.delete(session.id);
     this.deps.bus?.emit('scan.changed', {});
-    return { imports };
+    return tally;
+  }
+
+  /** The wipe's check: nothing of the session in memory, nothing it brought left in the scan folder. */
+  private async leftovers(session: ActiveSession): Promise<string[]> {
+    const found = this.store.holds(session) ? ['pièces importées encore en mémoire'] : [];
+    const files = await this.intake.remaining(session);
+    if (files > 0)
+      found.push(`${files} fichier${files > 1 ? 's' : ''} de l'accompagnement dans le dossier de numérisation`);
+    return found;
   }
 }

@@ -6,8 +6,8 @@ export function wipeJournalFigures(report: WipeReport): JournalDetails {
   return {
     reason: report.reason,
     ms: Math.round(report.durationMs),
-    files: report.removed.workspaceFiles,
-    bytes: report.removed.workspaceBytes,
+    files: report.removed.files,
+    bytes: report.removed.bytes,
     participants: report.removed.participants.length,
     clipboard: report.removed.clipboardCleared,
     checkpoint: report.removed.walCheckpointed,

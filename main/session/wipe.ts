@@ -65,6 +65,9 @@ export async function wipeSession(context: WipeContext): Promise<WipeReport> {
   }
   context.onPersisted?.();
 
+  // Counted before any part clears its own files: the report counts every file of the session, whoever removed it.
+  const contents = await measure(session.workspace.dir);
+  const failedClears = new Set<string>();
   for (const participant of context.participants) {
     if (!participant.clear) continue;
     const outcome = await step(`clear:${participant.name}`, () => participant.clear!(session, reason));
@@ -74,13 +77,18 @@ export async function wipeSession(context: WipeContext): Promise<WipeReport> {
         if (typeof value === 'number') figures[`${participant.name}.${key}`] = value;
       }
     } else {
+      failedClears.add(participant.name);
       problems.push(clearFailed(participantLabel(participant.name, participant.label), faultMessage(outcome.error)));
     }
   }
+  // Files a part deleted outside the workspace (the scan folder) count with the workspace's.
+  const elsewhere = (key: string) =>
+    Object.entries(figures)
+      .filter(([name]) => name.endsWith(`.${key}`))
+      .reduce((sum, [, value]) => sum + value, 0);
 
   // The key goes first: whatever the disk refuses to delete is already unreadable.
   session.workspace.forgetKey();
-  const contents = await measure(session.workspace.dir);
   const workspace = await step('workspace', () => rm(session.workspace.dir, { recursive: true, force: true }));
 
   let walCheckpointed = false;
@@ -111,16 +119,23 @@ export async function wipeSession(context: WipeContext): Promise<WipeReport> {
   }
 
   const verification = await verify(context, step);
-  if (verification.leftovers.length > 0) problems.push(fileNotRemoved(verification.leftovers));
+  if (verification.files.length > 0) problems.push(fileNotRemoved(verification.files));
   else if (!workspace.ok) problems.push(fileNotRemoved([`sessions/${session.id}`]));
+  for (const held of verification.held) {
+    // A part whose clear failed has already said so; a part that cleared but still holds something says it now.
+    if (!failedClears.has(held.name)) problems.push(clearFailed(held.label, held.items.join(', ')));
+  }
+  const leftovers = verification.files.length + verification.held.reduce((sum, held) => sum + held.items.length, 0);
 
-  const failed = steps.some((s) => !s.ok) || verification.leftovers.length > 0;
+  const failed = steps.some((s) => !s.ok) || leftovers > 0;
   return {
     reason,
     status: failed ? 'failed' : 'completed',
     finishedAt: (context.now?.() ?? new Date()).toISOString(),
     durationMs: round(performance.now() - started),
     removed: {
+      files: contents.files + elsewhere('files'),
+      bytes: contents.bytes + elsewhere('bytes'),
       workspaceFiles: contents.files,
       workspaceBytes: contents.bytes,
       participants: cleared,
@@ -131,8 +146,8 @@ export async function wipeSession(context: WipeContext): Promise<WipeReport> {
     },
     steps,
     verification: {
-      ok: verification.leftovers.length === 0,
-      leftovers: verification.leftovers.length,
+      ok: leftovers === 0,
+      leftovers,
       checkedEntries: verification.checked,
     },
     // The contract bounds each message: a long detail from a participant is cut, never refused.
@@ -142,12 +157,13 @@ export async function wipeSession(context: WipeContext): Promise<WipeReport> {
 
 /**
  * Scans the data dir; whatever of the session is still there gets one more round of deletion (with retries)
- * and a second scan. Participants' own checks (e.g. the site partition still holding cookies) are added.
+ * and a second scan. Participants' own checks are added: the site partition still holding cookies, the scan
+ * folder still holding a file the session brought.
  */
 async function verify(
   context: WipeContext,
   step: <T>(name: string, action: () => T | Promise<T>) => Promise<RetryOutcome<T>>,
-): Promise<{ leftovers: string[]; checked: number }> {
+): Promise<{ files: string[]; held: Array<{ name: string; label: string; items: string[] }>; checked: number }> {
   const { dataDir, session } = context;
   let scan = await scanForLeftovers(dataDir, session.id);
   if (scan.leftovers.length > 0) {
@@ -159,13 +175,16 @@ async function verify(
     });
     scan = await scanForLeftovers(dataDir, session.id);
   }
-  const leftovers = [...scan.leftovers];
+  const held: Array<{ name: string; label: string; items: string[] }> = [];
   for (const participant of context.participants) {
     if (!participant.verify) continue;
     const outcome = await step(`verify:${participant.name}`, () => participant.verify!(session));
-    for (const item of outcome.value ?? []) leftovers.push(`${participant.name}: ${item}`);
+    const items = outcome.value ?? [];
+    if (items.length > 0) {
+      held.push({ name: participant.name, label: participantLabel(participant.name, participant.label), items });
+    }
   }
-  return { leftovers, checked: scan.checked };
+  return { files: [...scan.leftovers], held, checked: scan.checked };
 }
 
 async function measure(dir: string): Promise<{ files: number; bytes: number }> {

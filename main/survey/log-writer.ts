@@ -2,10 +2,11 @@ import type { Database } from 'better-sqlite3';
 import { randomInt } from 'node:crypto';
 import { SURVEY_ITEMS } from '../../preload/contract/survey';
 import type { LogEntry, ResponseRow } from './log-entry';
+import { Rollup } from './rollup';
 
 /**
  * Writes one session's log entry and its survey response in ONE transaction: either both rows (and the entry's
- * démarches, themes, equipment) are in station.db, or none is. The response has no link to the entry: no shared
+ * démarches, themes, equipment, and their counts in the statistics' rollup) are in station.db, or none is. The response has no link to the entry: no shared
  * id, and a random row id so that not even the insertion order pairs them.
  */
 export class LogWriter {
@@ -27,6 +28,7 @@ export class LogWriter {
       VALUES (?, ?, ?, ?, ?, ?, ?)`);
     this.insertTheme = db.prepare('INSERT INTO survey_session_theme (session_id, theme) VALUES (?, ?)');
     this.insertEquipment = db.prepare('INSERT INTO survey_session_equipment (session_id, equipment) VALUES (?, ?)');
+    const rollup = new Rollup(db);
     this.insertResponse = db.prepare(`
       INSERT INTO survey_response (id, day, demarche_id, category, ${SURVEY_ITEMS.join(', ')}, recommend)
       VALUES (@id, @day, @demarcheId, @category, ${SURVEY_ITEMS.map((item) => `@${item}`).join(', ')}, @recommend)`);
@@ -65,6 +67,7 @@ export class LogWriter {
           ...Object.fromEntries(SURVEY_ITEMS.map((item) => [item, response.levels[item] ?? null])),
         });
       }
+      rollup.add(entry, response);
       return Number(id);
     });
   }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { checkpointTruncate } from '../db/open';
 import { localDay } from './log-entry';
+import { Rollup } from './rollup';
 
 export interface PurgeResult {
   cutoff: string;
@@ -17,8 +18,8 @@ export function retentionCutoff(now: Date, months: number): string {
 }
 
 /**
- * Deletes log entries (with their démarches, themes, equipment) and survey responses older than the retention
- * period, in one transaction, then folds the WAL back so deleted rows do not linger in station.db-wal
+ * Deletes log entries (with their démarches, themes, equipment), survey responses and their rollup counts older
+ * than the retention period, in one transaction, then folds the WAL back so deleted rows do not linger in station.db-wal
  * (secure_delete overwrites them in the main file). `beforeCheckpoint` lets the caller journal the purge first.
  */
 export function purgeExpired(
@@ -28,10 +29,16 @@ export function purgeExpired(
   beforeCheckpoint?: (result: PurgeResult) => void,
 ): PurgeResult {
   const cutoff = retentionCutoff(now, months);
-  const result = db.transaction(() => ({
-    sessions: db.prepare('DELETE FROM survey_session WHERE day < ?').run(cutoff).changes,
-    responses: db.prepare('DELETE FROM survey_response WHERE day < ?').run(cutoff).changes,
-  }))();
+  const rollup = new Rollup(db);
+  const result = db.transaction(() => {
+    const removed = {
+      sessions: db.prepare('DELETE FROM survey_session WHERE day < ?').run(cutoff).changes,
+      responses: db.prepare('DELETE FROM survey_response WHERE day < ?').run(cutoff).changes,
+    };
+    // The statistics' counts of those days go in the same transaction.
+    rollup.purgeBefore(cutoff);
+    return removed;
+  })();
   const purged = { cutoff, ...result };
   beforeCheckpoint?.(purged);
   checkpointTruncate(db);

@@ -47,6 +47,9 @@ export const PrinterSection = z.object({
   timeoutMs: int(CONFIG_RANGES.printerTimeoutMs).default(5_000),
   /** Epson-compatible network printers answer status requests (paper, cover, job received); some cheap ones do not. */
   askStatus: z.boolean().default(true),
+  /** The system printer of the A4 receipt, by its system name; empty: the system's default printer. In kiosk mode
+   * the A4 receipt prints there without the system dialog. */
+  a4Printer: z.string().trim().max(200).default(''),
 });
 
 export const ScanSection = z.object({

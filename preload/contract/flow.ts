@@ -211,6 +211,8 @@ export const FlowEntrySchema = z.object({
   pieces: z.record(z.string(), z.object({ status: PieceStatusSchema, scans: z.array(z.string()).default([]) })),
   notes: z.string().max(4000),
   outcome: OutcomeSchema.nullable(),
+  /** What the outcome form holds and differs from the saved outcome: the Reçu screen says so and offers to save it. */
+  unsaved: OutcomeSchema.nullable(),
   /** French warning when the numéro does not match the démarche's pattern (accepted anyway). */
   numeroWarning: z.string().nullable(),
 });
@@ -265,6 +267,12 @@ export const flowContract = {
   },
   'flow.setNotes': { access: 'session', input: Key.extend({ notes: z.string().max(4000) }), output: FlowEntrySchema },
   'flow.setOutcome': { access: 'session', input: Key.extend({ outcome: OutcomeSchema }), output: FlowEntrySchema },
+  /** The outcome form as the mediator fills it, before "Enregistrer le résultat" (null: nothing chosen). */
+  'flow.setDraft': {
+    access: 'session',
+    input: Key.extend({ draft: OutcomeSchema.nullable() }),
+    output: FlowEntrySchema,
+  },
   'flow.remove': { access: 'session', input: Key, output: z.object({ ok: z.literal(true) }) },
   /** Checks a value before the usager types it online (plate, e-photo code, …). */
   'flow.checkFormat': {

@@ -31,18 +31,24 @@ export type ReceiptPreview = z.infer<typeof ReceiptPreviewSchema>;
 export const PrinterStatusSchema = z.object({
   enabled: z.boolean(),
   kind: z.enum(['network', 'device', 'system']),
-  /** null when no printer is set up. */
+  /** As last measured; null when not measured yet or no printer is set up. */
   connected: z.boolean().nullable(),
   problem: CounterErrorSchema.nullable(),
+  /** When that state was measured (ISO) and its age in seconds: the screen never shows an old state as current. */
+  measuredAt: z.string().nullable(),
+  ageSeconds: z.number().int().min(0).nullable(),
   /** 'system': the desktop app prints A4 on the system printer; 'download': the browser opens the PDF. */
   a4: z.enum(['system', 'download']),
   printing: z.boolean(),
   printed: z.boolean(),
+  /** A job may have printed without confirming it: "Le reçu est-il sorti ?" comes before any new job. */
+  askReceipt: z.boolean(),
 });
 export type PrinterStatus = z.infer<typeof PrinterStatusSchema>;
 
 export const PrintResultSchema = z.object({
-  result: z.enum(['printed', 'already_printed', 'in_progress']),
+  /** 'needs_answer': nothing sent; the mediator first answers "Le reçu est-il sorti ?" (print.answer). */
+  result: z.enum(['printed', 'already_printed', 'in_progress', 'needs_answer']),
   jobId: z.string(),
   ms: z.number(),
 });
@@ -57,8 +63,18 @@ export const A4ResultSchema = z.object({
 export const printContract = {
   /** The receipt of the running session, laid out exactly as it will print. */
   'print.preview': { access: 'session', input: noInput, output: ReceiptPreviewSchema },
-  /** Whether the receipt printer answers (isPrinterConnected, paper, cover) and how A4 works here. */
+  /** The receipt printer's state as last measured, with its age, at once; and how A4 works here. */
   'print.status': { access: 'signedIn', input: noInput, output: PrinterStatusSchema },
+  /** Measures the printer now (connection, paper, cover; up to the timeout), then its status. */
+  'print.check': { access: 'signedIn', input: noInput, output: PrinterStatusSchema },
+  /** The mediator's "Annuler": the running job stops for good. */
+  'print.cancel': { access: 'session', input: noInput, output: z.object({ cancelled: z.boolean() }) },
+  /** The answer to "Le reçu est-il sorti ?" after a job that may have printed. */
+  'print.answer': {
+    access: 'session',
+    input: z.object({ cameOut: z.boolean() }),
+    output: z.object({ printed: z.boolean() }),
+  },
   /** Prints the receipt once; `reprint: true` is the explicit "Réimprimer". */
   'print.receipt': {
     access: 'session',

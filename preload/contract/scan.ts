@@ -16,6 +16,7 @@ export const ScanImportSchema = z.object({
   /** Shown name, editable by the counter. */
   label: z.string().max(200),
   kind: z.enum(['jpeg', 'png', 'tiff', 'heic', 'avif', 'pdf']),
+  /** 'scanner': pages from the network scanner, imported from memory. */
   source: z.enum(['folder', 'pick', 'drop', 'scanner']),
   demarcheId: z.string().max(80).nullable(),
   /** The pièce of the démarche's checklist, or null for "autre". */
@@ -47,12 +48,17 @@ export const ScanRefusalSchema = z.object({
 
 export const ScanNoticeSchema = z.object({ id: Id, message: z.string().max(1000) });
 
-/** A file in the scan folder that is not imported by itself: it was there before the session, or was refused. */
+/**
+ * A file of the scan folder that was not imported by itself: refused (this session's file: named, with its reason;
+ * "Réessayer" imports it again), or held because it was there before this accompaniment (it may be the previous
+ * usager's: no name, only when it arrived and its size).
+ */
 export const ScanWaitingSchema = z.object({
   id: Id,
-  name: z.string().max(200),
+  /** null for a file from before this accompaniment: its name is never shown to this usager. */
+  name: z.string().max(200).nullable(),
   size: z.number().int().nonnegative(),
-  why: z.enum(['before_session', 'refused', 'no_session']),
+  why: z.enum(['before_session', 'refused']),
   message: z.string().max(1000),
 });
 
@@ -137,7 +143,7 @@ export const scanContract = {
   },
   /** Removes a refusal or a notice from the screen. */
   'scan.dismiss': { access: 'session', input: z.object({ id: Id }), output: z.object({ ok: z.literal(true) }) },
-  /** A waiting file of the scan folder: import it for this usager, or delete it from the folder. */
+  /** A waiting file of the scan folder: import it for this usager (or try a refused one again), or delete it. */
   'scan.waitingImport': { access: 'session', input: ImportTarget.extend({ id: Id }), output: ScanImportResultSchema },
   'scan.waitingDelete': { access: 'session', input: z.object({ id: Id }), output: z.object({ ok: z.literal(true) }) },
   /** Référent: checks a folder (exists, readable, writable: a test file appears and is removed). */

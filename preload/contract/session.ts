@@ -24,6 +24,10 @@ export const WipeReportSchema = z.object({
   finishedAt: z.string(),
   durationMs: z.number().min(0),
   removed: z.object({
+    /** Every file of the session, whoever removed it: the workspace's, and those parts deleted elsewhere (scan folder). */
+    files: z.number().int().min(0),
+    bytes: z.number().int().min(0),
+    /** The session workspace as it was when the session ended (encrypted files). */
     workspaceFiles: z.number().int().min(0),
     workspaceBytes: z.number().int().min(0),
     /** Capabilities whose in-memory state of the session was dropped (site, downloads, scan, …). */

@@ -8,8 +8,8 @@ test.use({
     run: (dir) =>
       seedStation(dir, {
         mediators: [
-          { pseudonym: 'Camille', pin: '1234' },
-          { pseudonym: 'Lou', pin: '4242' },
+          { pseudonym: 'Camille', pin: '482915' },
+          { pseudonym: 'Lou', pin: '615283' },
         ],
         config: { station: { name: 'Sous-préfecture de Sarreguemines' } },
       }),
@@ -22,7 +22,7 @@ test('a signed-in mediator is refused from the référent area, even with their 
   await expect(page).toHaveURL(/#\/referent\/connexion$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Espace référent : connexion');
   await expectAccessible(page);
-  await page.getByLabel('Code du référent').fill('1234');
+  await page.getByLabel('Code du référent').fill('482915');
   await page.getByRole('button', { name: "Ouvrir l'espace référent" }).click();
   await expect(page.getByTestId('referent-sign-in-error')).toContainText('Code incorrect');
   await expectAccessible(page);
@@ -49,7 +49,7 @@ test('the sign-in screen lists the mediators and says how long to wait after 5 w
   await page.getByLabel('Votre code PIN').fill('0000');
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page.getByTestId('sign-in-error')).toContainText(/bloqué pour le moment\. Réessayez dans (1 min|\d+ s)/);
-  await page.getByLabel('Votre code PIN').fill('4242');
+  await page.getByLabel('Votre code PIN').fill('615283');
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page.getByTestId('sign-in-error')).toContainText('bloqué');
   await expectAccessible(page);
@@ -106,18 +106,18 @@ test('the export with the codes asks the référent PIN again, and leaving the a
 }) => {
   await page.goto(`${station.url}#/connexion`);
   await page.getByRole('link', { name: 'Espace référent' }).click();
-  await page.getByLabel('Code du référent').fill('246810');
+  await page.getByLabel('Code du référent').fill('24681357');
   await page.getByRole('button', { name: "Ouvrir l'espace référent" }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Espace référent' })).toBeVisible();
   await page.getByRole('tab', { name: 'Sauvegarde' }).click();
   await page.getByLabel('Inclure les médiateurs et les codes (sous forme chiffrée, jamais en clair)').check();
   const pin = page.getByLabel('Code du référent, pour exporter avec les codes');
-  await pin.fill('135790');
+  await pin.fill('13579024');
   await page.getByRole('button', { name: 'Exporter la configuration' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Code incorrect' })).toBeVisible();
   await expect(pin).toHaveValue('');
   await expectAccessible(page);
-  await pin.fill('246810');
+  await pin.fill('24681357');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Exporter la configuration' }).click();
   const text = readFileSync((await (await download).path())!, 'utf8');

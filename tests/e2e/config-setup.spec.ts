@@ -51,7 +51,7 @@ test.describe('first start', () => {
     await expect(page.getByTestId('station-name')).toHaveText('France Services de Bitche');
     await expect(page.getByRole('tab', { name: 'Médiateurs' })).toHaveAttribute('aria-selected', 'true');
     await page.getByLabel('Pseudonyme').fill('Camille');
-    await page.getByLabel('Code PIN du médiateur').fill('1234');
+    await page.getByLabel('Code PIN du médiateur').fill('482915');
     await page.getByRole('button', { name: 'Ajouter le médiateur' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Camille peut maintenant se connecter' })).toBeVisible();
     await expect(page.getByRole('rowheader', { name: 'Camille' })).toBeVisible();
@@ -66,7 +66,7 @@ test.describe('first start', () => {
     await page.getByRole('button', { name: "Fermer l'espace référent" }).click();
     await expect(page).toHaveURL(/#\/connexion$/);
     await expectAccessible(page);
-    await signIn(page, station, 'Camille', '1234');
+    await signIn(page, station, 'Camille', '482915');
   });
 });
 
@@ -74,8 +74,8 @@ test.describe('rolling out', () => {
   test('a new counter is installed from the file of another one', async ({ page, station }) => {
     const model = mkdtempSync(join(tmpdir(), 'pn-model-'));
     seedStation(model, {
-      referentPin: '864200',
-      mediators: [{ pseudonym: 'Lou', pin: '4242' }],
+      referentPin: '86420013',
+      mediators: [{ pseudonym: 'Lou', pin: '615283' }],
       config: { station: { name: 'Modèle de la Moselle' } },
     });
     const db = openStationDb(model);
@@ -97,8 +97,8 @@ test.describe('rolling out', () => {
     });
     await expect(page).toHaveURL(/#\/referent\/connexion$/);
     await expect(page.getByTestId('station-name')).toHaveText('Modèle de la Moselle');
-    await signInAsReferent(page, station, '864200');
+    await signInAsReferent(page, station, '86420013');
     await page.getByRole('button', { name: "Fermer l'espace référent" }).click();
-    await signIn(page, station, 'Lou', '4242');
+    await signIn(page, station, 'Lou', '615283');
   });
 });

@@ -28,7 +28,7 @@ function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string 
       [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'main/web-host.ts')],
       {
         cwd: ROOT,
-        env: { ...process.env, POINT_NUMERIQUE_DATA_DIR: dataDir, POINT_NUMERIQUE_TEST_HOOKS: '1' },
+        env: { ...process.env, POINT_NUMERIQUE_DATA_DIR: dataDir },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );

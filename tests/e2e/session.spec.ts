@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { seedStation } from '../helpers/seed-station';
+import { makeUndeletable } from '../helpers/undeletable';
 import { expect, expectAccessible, test, type Station } from './fixtures';
 import { signIn, startSession } from './helpers/sign-in';
 
@@ -145,16 +145,14 @@ test.describe('idle warning', () => {
   });
 });
 
-test('a file the wipe cannot remove is named to the mediator in French, and no screen of the usager stays', async ({
+test('a folder the wipe cannot remove is named to the mediator in French, and no screen of the usager stays', async ({
   page,
   station,
 }) => {
   await startSession(page, station);
-  // Another program holds a file of the workspace: an immutable file, which even root cannot delete.
+  // Another program left a folder in the workspace that Node cannot remove (tests/helpers/undeletable.ts).
   const [sessionId] = readdirSync(join(station.dataDir, 'sessions'));
-  const locked = join(station.dataDir, 'sessions', sessionId!, 'verrou.bin');
-  writeFileSync(locked, 'bloqué');
-  execFileSync('chattr', ['+i', locked]);
+  const locked = makeUndeletable(join(station.dataDir, 'sessions', sessionId!), 'verrou');
   try {
     await page.getByRole('link', { name: "Terminer l'accompagnement" }).click();
     await page.getByRole('button', { name: /Terminer sans enquête|Terminer l'accompagnement/ }).click();
@@ -167,7 +165,7 @@ test('a file the wipe cannot remove is named to the mediator in French, and no s
     await expect(page.getByTestId('session-bar')).toHaveCount(0);
     await expectAccessible(page);
   } finally {
-    execFileSync('chattr', ['-i', locked]);
+    locked.release();
   }
 });
 

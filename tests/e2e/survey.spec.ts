@@ -88,7 +88,7 @@ test('an usager answers the whole survey with the keyboard only: one key press p
   const pin = page.getByLabel('Code du médiateur');
   await expect(pin).toBeFocused();
   await expectAccessible(page);
-  await page.keyboard.type('1234');
+  await page.keyboard.type('482915');
   await page.keyboard.press('Enter');
   await page.waitForURL(/#\/accueil$/);
 
@@ -134,7 +134,7 @@ test('a reload in the middle of the survey loses no answer and resumes at the ne
   await page.getByRole('button', { name: 'Garder ma réponse' }).click();
   for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Passer cette question' }).click();
   await page.getByRole('button', { name: 'Le médiateur reprend la main' }).click();
-  await page.getByLabel('Code du médiateur').fill('1234');
+  await page.getByLabel('Code du médiateur').fill('482915');
   await page.getByRole('button', { name: 'Valider' }).click();
   await page.waitForURL(/#\/accueil$/);
 
@@ -215,7 +215,7 @@ test('the survey cannot reach the mediator or référent screens without the med
 
   // The mediator's PIN lets the mediator back to the end-of-session form.
   await page.getByRole('button', { name: 'Réservé au médiateur' }).click();
-  await page.getByLabel('Code du médiateur').fill('1234');
+  await page.getByLabel('Code du médiateur').fill('482915');
   await page.getByRole('button', { name: 'Valider' }).click();
   await page.getByRole('button', { name: 'Revenir au formulaire de fin' }).click();
   await expect(page).toHaveURL(/#\/fin$/);
@@ -237,7 +237,7 @@ test('wrong PINs on the survey say "Appelez le médiateur" and never lock the me
   await expect(dialog.getByRole('alert')).toContainText('Appelez le médiateur.');
   await expectAccessible(page);
   // Even the right PIN waits now; the usager stays in the survey.
-  await page.getByLabel('Code du médiateur').fill('1234');
+  await page.getByLabel('Code du médiateur').fill('482915');
   await page.getByRole('button', { name: 'Valider' }).click();
   await expect(dialog.getByRole('alert')).toContainText('Appelez le médiateur.');
   await page.getByRole('button', { name: 'Annuler' }).click();

@@ -1,8 +1,9 @@
 /**
  * A receipt printer on 127.0.0.1 for the tests: a TCP server that receives a job the way a network printer does
  * (raw port 9100), answers ESC/POS status requests, and decodes the bytes back to text lines with the active code
- * page, QR payloads, images and cuts. Modes reproduce the faults: refuse connections, stall (accept and never
- * read), drop mid-job, and report paper out or cover open.
+ * page, QR payloads, images and cuts. Modes reproduce the faults: refuse connections, stall (accept and read
+ * nothing until the mode changes back, as a printer out of paper does, then print what it still holds), drop
+ * mid-job, report paper out or cover open, and a printer that never answers status requests (noStatus).
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -206,6 +207,8 @@ export interface PeerOptions {
   coverOpen?: boolean;
   /** The roll ends once this many bytes of a connection were read (paper out reported from then on). */
   paperEndsAfterBytes?: number;
+  /** Never answers DLE EOT status requests (Star printers, cheap models). */
+  noStatus?: boolean;
 }
 
 export interface EscPosPeer {
@@ -231,9 +234,11 @@ export async function startEscPosPeer(initial: PeerOptions = {}): Promise<EscPos
     paperOut: false,
     coverOpen: false,
     paperEndsAfterBytes: Number.POSITIVE_INFINITY,
+    noStatus: false,
     ...initial,
   };
   const sockets = new Set<Socket>();
+  const stalled = new Set<Socket>();
   const waiters: Array<(job: ReceivedJob) => void> = [];
   let taken = 0;
   let server: Server | null = null;
@@ -255,8 +260,10 @@ export async function startEscPosPeer(initial: PeerOptions = {}): Promise<EscPos
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => {});
     if (options.mode === 'stall') {
+      // Reads nothing (the bytes wait in the system's buffers) until the printer comes back.
       socket.pause();
-      return;
+      stalled.add(socket);
+      socket.on('close', () => stalled.delete(socket));
     }
     const chunks: Buffer[] = [];
     let size = 0;
@@ -288,6 +295,10 @@ export async function startEscPosPeer(initial: PeerOptions = {}): Promise<EscPos
           continue;
         }
         const n = all[cursor + 2];
+        if (options.noStatus) {
+          cursor += 3;
+          continue;
+        }
         const { coverOpen } = options;
         const paperOut = options.paperOut || cursor >= options.paperEndsAfterBytes;
         if (n === 2) socket.write(Buffer.from([0x12 | (coverOpen ? 0x04 : 0) | (paperOut ? 0x20 : 0)]));
@@ -333,6 +344,10 @@ export async function startEscPosPeer(initial: PeerOptions = {}): Promise<EscPos
       Object.assign(options, next);
       if (options.mode === 'refuse' && !wasRefusing) await unlisten();
       if (options.mode !== 'refuse' && wasRefusing) await listen();
+      if (options.mode !== 'stall') {
+        for (const socket of stalled) socket.resume();
+        stalled.clear();
+      }
     },
     nextJob(timeoutMs = 5000) {
       if (peer.jobs.length > taken) return Promise.resolve(peer.jobs[taken++]!);

@@ -195,6 +195,14 @@ export class BrowserWindow extends EventEmitter {
     return this.kiosk;
   }
   setFullScreen() {}
+  /** What the app set for the menu bar (setAutoHideMenuBar / setMenuBarVisibility). */
+  menuBar = { autoHide: false, visible: true };
+  setAutoHideMenuBar(flag: boolean) {
+    this.menuBar.autoHide = flag;
+  }
+  setMenuBarVisibility(flag: boolean) {
+    this.menuBar.visible = flag;
+  }
   getBounds() {
     return { x: 0, y: 0, width: 1280, height: 800 };
   }
@@ -315,10 +323,19 @@ export const shell = {
 };
 
 export const dialog = {
-  showOpenDialog: async () => ({ canceled: true, filePaths: [] as string[] }),
+  showOpenDialog: async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] }),
   showSaveDialog: async (..._args: unknown[]) => ({ canceled: true, filePath: '' }),
 };
-export const Menu = { setApplicationMenu() {} };
+export const Menu = {
+  /** The menu the app installed last (Menu.setApplicationMenu), as built from its template. */
+  applied: undefined as { template: unknown[] } | null | undefined,
+  buildFromTemplate(template: unknown[]) {
+    return { template };
+  },
+  setApplicationMenu(menu: { template: unknown[] } | null) {
+    this.applied = menu;
+  },
+};
 export const powerMonitor = new EventEmitter();
 export const screen = {
   displays: [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],

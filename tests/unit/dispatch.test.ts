@@ -6,12 +6,14 @@ import { createHandlers } from '../../main/handlers';
 import { silentLogger } from '../../main/log';
 import { createServices } from '../../main/services';
 import { useTempDir } from '../helpers/temp-dir';
+import { TEST_PIN_COST } from '../helpers/seed-station';
 
 const tempDir = useTempDir();
 const web = { transport: 'web' as const };
 
 function station() {
   const services = createServices({
+    pinCost: TEST_PIN_COST,
     dataDir: tempDir(),
     platform: { transport: 'web', appVersion: '1.2.3' },
     log: silentLogger,

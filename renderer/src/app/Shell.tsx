@@ -4,6 +4,7 @@ import { IdleWarningDialog } from '../features/session/IdleWarningDialog';
 import { SessionBar } from '../features/session/SessionBar';
 import { SessionProvider } from '../features/session/SessionContext';
 import { SessionGate } from '../features/session/SessionGate';
+import { CloseRequestDialog } from './CloseRequestDialog';
 import { useReferentLeave } from '../features/config/referent-presence';
 import { useStation } from './StationContext';
 
@@ -38,6 +39,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <SessionGate>{children}</SessionGate>
       </Container>
       <IdleWarningDialog />
+      <CloseRequestDialog />
     </SessionProvider>
   );
 }

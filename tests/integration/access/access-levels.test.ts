@@ -17,7 +17,7 @@ import { createDispatch, type Dispatch } from '../../../main/dispatch';
 import { createHandlers } from '../../../main/handlers';
 import { silentLogger } from '../../../main/log';
 import { createServices, type Services } from '../../../main/services';
-import { seedStation } from '../../helpers/seed-station';
+import { DEFAULT_MEDIATOR, DEFAULT_REFERENT_PIN, seedStation, TEST_PIN_COST } from '../../helpers/seed-station';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir('pn-access-');
@@ -33,15 +33,15 @@ const INPUTS: Record<Channel, unknown> = {
   'config.listMediators': undefined,
   'config.addMediator': { pseudonym: 'Camille', pin: '5678' },
   'config.setMediatorActive': { id: 1, active: true },
-  'config.resetMediatorPin': { id: 1, pin: '1234' },
-  'config.changeReferentPin': { pin: '246810' },
+  'config.resetMediatorPin': { id: 1, pin: DEFAULT_MEDIATOR.pin },
+  'config.changeReferentPin': { pin: DEFAULT_REFERENT_PIN },
   'config.export': { includePins: false },
   'config.import': { text: '{}' },
   'access.status': undefined,
   'access.setup': { referentPin: '1', station: { name: 'Poste' } },
-  'access.signIn': { pseudonym: 'Camille', pin: '1234' },
+  'access.signIn': { pseudonym: 'Camille', pin: DEFAULT_MEDIATOR.pin },
   'access.signOut': undefined,
-  'access.referentSignIn': { pin: '246810' },
+  'access.referentSignIn': { pin: DEFAULT_REFERENT_PIN },
   'access.referentSignOut': undefined,
   'access.referentActivity': undefined,
   'journal.list': {},
@@ -56,7 +56,7 @@ const INPUTS: Record<Channel, unknown> = {
   'survey.begin': undefined,
   'survey.decline': undefined,
   'survey.answer': { question: 'accueil', answer: 'satisfait' },
-  'survey.exit': { pin: '1234' },
+  'survey.exit': { pin: DEFAULT_MEDIATOR.pin },
   'survey.stats': { from: DAY, to: DAY },
   'survey.export': { kind: 'summary', from: DAY, to: DAY },
   'flow.catalog': {},
@@ -175,6 +175,7 @@ function open(seeded: boolean): Station {
   const dir = tempDir();
   if (seeded) seedStation(dir);
   const services = createServices({
+    pinCost: TEST_PIN_COST,
     dataDir: dir,
     platform: { transport: 'web', appVersion: 'test' },
     log: silentLogger,
@@ -193,13 +194,13 @@ async function enter({ services }: Station, state: State): Promise<void> {
   if (state !== 'session' && sessions.current()) await sessions.end('ended');
   if (!wantsMediator && access.currentMediator()) await access.signOut();
   if (!wantsReferent && access.isReferent() && state !== 'session') access.referentSignOut();
-  if (wantsMediator && !access.currentMediator()) await access.signIn('Camille', '1234');
+  if (wantsMediator && !access.currentMediator()) await access.signIn('Camille', DEFAULT_MEDIATOR.pin);
   if (state === 'session' && !sessions.current()) {
     // The référent signs in first: the accompaniment starting must close the area.
-    await access.referentSignIn('246810');
+    await access.referentSignIn(DEFAULT_REFERENT_PIN);
     sessions.start(access.currentMediator()!);
   }
-  if (wantsReferent && !access.isReferent()) await access.referentSignIn('246810');
+  if (wantsReferent && !access.isReferent()) await access.referentSignIn(DEFAULT_REFERENT_PIN);
 }
 
 const web = { transport: 'web' as const };

@@ -10,7 +10,7 @@ import { createHandlers } from '../../../main/handlers';
 import { silentLogger } from '../../../main/log';
 import { createServices } from '../../../main/services';
 import { FakeClock } from '../../helpers/fake-clock';
-import { seedStation } from '../../helpers/seed-station';
+import { DEFAULT_MEDIATOR, DEFAULT_REFERENT_PIN, seedStation, TEST_PIN_COST } from '../../helpers/seed-station';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir();
@@ -20,6 +20,7 @@ function open(config?: Record<string, unknown>) {
   seedStation(dir, { config });
   const clock = new FakeClock();
   const services = createServices({
+    pinCost: TEST_PIN_COST,
     dataDir: dir,
     platform: { transport: 'web', appVersion: 'test' },
     log: silentLogger,
@@ -37,9 +38,9 @@ const reasons = (services: ReturnType<typeof open>['services']) =>
 describe('the référent area', () => {
   it('closes when a mediator signs in', async () => {
     const { services, call } = open();
-    expect((await call('access.referentSignIn', { pin: '246810' })).ok).toBe(true);
+    expect((await call('access.referentSignIn', { pin: DEFAULT_REFERENT_PIN })).ok).toBe(true);
     expect((await call('config.get')).ok).toBe(true);
-    expect((await call('access.signIn', { pseudonym: 'Camille', pin: '1234' })).ok).toBe(true);
+    expect((await call('access.signIn', { pseudonym: 'Camille', pin: DEFAULT_MEDIATOR.pin })).ok).toBe(true);
     expect(await call('config.get')).toEqual(closed);
     expect(await call('journal.list', {})).toEqual(closed);
     expect(await call('access.status')).toMatchObject({ ok: true, value: { referent: { signedIn: false } } });
@@ -49,32 +50,32 @@ describe('the référent area', () => {
 
   it('is refused during an accompaniment, and stays closed after it', async () => {
     const { services, call } = open();
-    expect((await call('access.signIn', { pseudonym: 'Camille', pin: '1234' })).ok).toBe(true);
+    expect((await call('access.signIn', { pseudonym: 'Camille', pin: DEFAULT_MEDIATOR.pin })).ok).toBe(true);
     // The référent opens the area while the mediator is signed in, then the mediator starts an accompaniment.
-    expect((await call('access.referentSignIn', { pin: '246810' })).ok).toBe(true);
+    expect((await call('access.referentSignIn', { pin: DEFAULT_REFERENT_PIN })).ok).toBe(true);
     expect((await call('config.get')).ok).toBe(true);
     expect((await call('session.start')).ok).toBe(true);
     expect(await call('config.get')).toEqual({ ok: false, error: ACCESS_REFUSALS.referentDuringSession });
-    expect(await call('config.export', { includePins: true, referentPin: '246810' })).toEqual({
+    expect(await call('config.export', { includePins: true, referentPin: DEFAULT_REFERENT_PIN })).toEqual({
       ok: false,
       error: ACCESS_REFUSALS.referentDuringSession,
     });
     // Not even the référent PIN opens it while the usager is there.
-    expect(await call('access.referentSignIn', { pin: '246810' })).toMatchObject({
+    expect(await call('access.referentSignIn', { pin: DEFAULT_REFERENT_PIN })).toMatchObject({
       ok: false,
       error: { code: 'session_running' },
     });
     expect(reasons(services)).toEqual(['session']);
     expect((await call('session.end', { reason: 'ended' })).ok).toBe(true);
     expect(await call('config.get')).toEqual(closed);
-    expect((await call('access.referentSignIn', { pin: '246810' })).ok).toBe(true);
+    expect((await call('access.referentSignIn', { pin: DEFAULT_REFERENT_PIN })).ok).toBe(true);
     expect((await call('config.get')).ok).toBe(true);
     services.close();
   });
 
   it('closes when it is left (the renderer calls access.referentSignOut)', async () => {
     const { services, call } = open();
-    await call('access.referentSignIn', { pin: '246810' });
+    await call('access.referentSignIn', { pin: DEFAULT_REFERENT_PIN });
     expect((await call('access.referentSignOut')).ok).toBe(true);
     expect(await call('config.get')).toEqual(closed);
     expect(reasons(services)).toEqual(['left']);
@@ -83,7 +84,7 @@ describe('the référent area', () => {
 
   it('closes after 5 minutes without a référent call; activity on its screen keeps it open', async () => {
     const { services, clock, call } = open();
-    await call('access.referentSignIn', { pin: '246810' });
+    await call('access.referentSignIn', { pin: DEFAULT_REFERENT_PIN });
     clock.advance(4 * 60_000);
     expect((await call('access.referentActivity')).ok).toBe(true);
     clock.advance(4 * 60_000);
@@ -97,12 +98,12 @@ describe('the référent area', () => {
 
   it('takes its idle delay from the configuration, at most 15 minutes', async () => {
     const { services, clock, call } = open({ session: { referentIdleMinutes: 12 } });
-    await call('access.referentSignIn', { pin: '246810' });
+    await call('access.referentSignIn', { pin: DEFAULT_REFERENT_PIN });
     clock.advance(12 * 60_000 - 1);
     expect((await call('config.listMediators')).ok).toBe(true);
     clock.advance(12 * 60_000 + 1);
     expect(await call('config.listMediators')).toEqual(closed);
-    await call('access.referentSignIn', { pin: '246810' });
+    await call('access.referentSignIn', { pin: DEFAULT_REFERENT_PIN });
     const tooLong = await call('config.saveSections', { sections: { session: { referentIdleMinutes: 16 } } });
     expect(tooLong).toMatchObject({ ok: false, error: { code: 'config_invalid' } });
     if (!tooLong.ok) expect(tooLong.error.message).toContain('au plus 15');
@@ -111,16 +112,16 @@ describe('the référent area', () => {
 
   it('asks the référent PIN again for the export with the codes, with the sign-in lockout', async () => {
     const { services, call } = open();
-    await call('access.referentSignIn', { pin: '246810' });
+    await call('access.referentSignIn', { pin: DEFAULT_REFERENT_PIN });
     expect((await call('config.export', { includePins: false })).ok).toBe(true);
     expect(await call('config.export', { includePins: true })).toMatchObject({
       ok: false,
       error: { code: 'pin_required' },
     });
-    const wrong = await call('config.export', { includePins: true, referentPin: '135790' });
+    const wrong = await call('config.export', { includePins: true, referentPin: '13579024' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'pin_wrong' } });
     expect(services.journal.list({ code: 'config.exported' })).toHaveLength(1);
-    const right = await call('config.export', { includePins: true, referentPin: '246810' });
+    const right = await call('config.export', { includePins: true, referentPin: DEFAULT_REFERENT_PIN });
     expect(right).toMatchObject({ ok: true, value: { saved: true } });
     expect(JSON.stringify(right)).toContain('referentPinHash');
     expect(services.journal.list({ code: 'config.exported' })).toHaveLength(2);

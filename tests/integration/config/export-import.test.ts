@@ -7,7 +7,7 @@ import { createFileLogger } from '../../../main/log';
 import type { Platform } from '../../../main/platform';
 import { createServices } from '../../../main/services';
 import type { Channel } from '../../../preload/api';
-import { seedStation } from '../../helpers/seed-station';
+import { seedStation, TEST_PIN_COST } from '../../helpers/seed-station';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir();
@@ -19,10 +19,15 @@ async function openReferent(seed: Parameters<typeof seedStation>[1], platform: P
   const dir = tempDir();
   seedStation(dir, seed);
   const log = createFileLogger(dir, false);
-  const services = createServices({ dataDir: dir, platform: { transport: 'web', appVersion: 't', ...platform }, log });
+  const services = createServices({
+    pinCost: TEST_PIN_COST,
+    dataDir: dir,
+    platform: { transport: 'web', appVersion: 't', ...platform },
+    log,
+  });
   const dispatch = createDispatch(createHandlers(services), log, services.access);
   const call = (channel: Channel, input?: unknown) => dispatch(channel, input, { transport: 'web' });
-  const signIn = await call('access.referentSignIn', { pin: seed?.referentPin ?? '246810' });
+  const signIn = await call('access.referentSignIn', { pin: seed?.referentPin ?? '24681357' });
   expect(signIn.ok).toBe(true);
   return { dir, services, call };
 }
@@ -31,7 +36,7 @@ async function openReferent(seed: Parameters<typeof seedStation>[1], platform: P
 async function exportText(
   call: (c: Channel, i?: unknown) => Promise<unknown>,
   includePins = false,
-  pin = '246810',
+  pin = '24681357',
 ): Promise<string> {
   const input = includePins ? { includePins, referentPin: pin } : { includePins };
   const result = (await call('config.export', input)) as { ok: true; value: { text: string } };
@@ -55,17 +60,18 @@ describe('configuration export and import', () => {
     const file = JSON.parse(text) as Record<string, unknown>;
     expect(file.format).toBe('point-numerique.configuration');
     expect(file).not.toHaveProperty('referentPinHash');
+    expect((file as { contents?: string }).contents).toContain('ni médiateur, ni code');
     expect(file).not.toHaveProperty('mediators');
     expect(text).not.toMatch(/scrypt\$/);
 
-    const target = await openReferent({ referentPin: '135791', mediators: [] });
+    const target = await openReferent({ referentPin: '13579024', mediators: [] });
     const imported = await target.call('config.import', { text });
     expect(imported).toMatchObject({ ok: true, value: { imported: true, mediators: 0 } });
     expect(target.services.config.get()).toEqual(source.services.config.get());
     // The target keeps its own référent PIN when the file carries none.
     expect(target.services.access.store.referent()?.pinHash).toBeDefined();
     await target.call('access.referentSignOut');
-    expect((await target.call('access.referentSignIn', { pin: '135791' })).ok).toBe(true);
+    expect((await target.call('access.referentSignIn', { pin: '13579024' })).ok).toBe(true);
     expect(target.services.journal.list({ code: 'config.imported' })).toHaveLength(1);
     expect(source.services.journal.list({ code: 'config.exported' })).toHaveLength(1);
     source.services.close();
@@ -75,24 +81,25 @@ describe('configuration export and import', () => {
   it('carries PIN hashes (never PINs) only when asked, and they work on the next counter', async () => {
     const source = await openReferent({
       mediators: [
-        { pseudonym: 'Camille', pin: '1234' },
-        { pseudonym: 'Lou', pin: '4242' },
+        { pseudonym: 'Camille', pin: '482915' },
+        { pseudonym: 'Lou', pin: '615283' },
       ],
     });
     const text = await exportText(source.call, true);
     expect(text).not.toContain('"1234"');
-    expect(text).not.toContain('246810');
+    expect(text).not.toContain('24681357');
     const file = JSON.parse(text) as { mediators: Array<{ pseudonym: string }>; referentPinHash: string };
     expect(file.mediators.map((m) => m.pseudonym)).toEqual(['Camille', 'Lou']);
     expect(file.referentPinHash).toMatch(/^scrypt\$/);
+    expect((file as { contents?: string }).contents).toContain('empreintes scrypt des codes');
 
-    const target = await openReferent({ referentPin: '135791', mediators: [{ pseudonym: 'Lou', pin: '0000' }] });
+    const target = await openReferent({ referentPin: '13579024', mediators: [{ pseudonym: 'Lou', pin: '0000' }] });
     expect(await target.call('config.import', { text })).toMatchObject({ ok: true, value: { mediators: 2 } });
-    expect((await target.call('access.signIn', { pseudonym: 'Lou', pin: '4242' })).ok).toBe(true);
+    expect((await target.call('access.signIn', { pseudonym: 'Lou', pin: '615283' })).ok).toBe(true);
     await target.call('access.signOut');
-    expect((await target.call('access.signIn', { pseudonym: 'Camille', pin: '1234' })).ok).toBe(true);
+    expect((await target.call('access.signIn', { pseudonym: 'Camille', pin: '482915' })).ok).toBe(true);
     await target.call('access.referentSignOut');
-    expect((await target.call('access.referentSignIn', { pin: '246810' })).ok).toBe(true);
+    expect((await target.call('access.referentSignIn', { pin: '24681357' })).ok).toBe(true);
     source.services.close();
     target.services.close();
   });
@@ -120,7 +127,7 @@ describe('configuration export and import', () => {
       (f) => ((f.config.station.type = 'mairie'), f),
       /config\.station\.type.*valeur non permise/,
     ],
-    ['a fake PIN hash', (f) => ((f.referentPinHash = '246810'), f), /referentPinHash/],
+    ['a fake PIN hash', (f) => ((f.referentPinHash = '24681357'), f), /referentPinHash/],
     ['another kind of file', () => ({ hello: 'world' }), /n'est pas un fichier de configuration de Point numérique/],
   ];
 
@@ -188,14 +195,19 @@ describe('configuration export and import', () => {
 
 describe('installing a new counter from a file', () => {
   it('sets up a fresh station from a file that carries the référent PIN, and refuses one that does not', async () => {
-    const source = await openReferent({ referentPin: '864200', config: { station: { name: 'Modèle 57' } } });
-    const withPins = await exportText(source.call, true, '864200');
+    const source = await openReferent({ referentPin: '86420013', config: { station: { name: 'Modèle 57' } } });
+    const withPins = await exportText(source.call, true, '86420013');
     const withoutPins = await exportText(source.call, false);
     source.services.close();
 
     const dir = tempDir();
     const log = createFileLogger(dir, false);
-    const services = createServices({ dataDir: dir, platform: { transport: 'web', appVersion: 't' }, log });
+    const services = createServices({
+      pinCost: TEST_PIN_COST,
+      dataDir: dir,
+      platform: { transport: 'web', appVersion: 't' },
+      log,
+    });
     const dispatch = createDispatch(createHandlers(services), log, services.access);
     const call = (channel: Channel, input?: unknown) => dispatch(channel, input, { transport: 'web' });
     const refused = await call('config.import', { text: withoutPins });
@@ -211,7 +223,7 @@ describe('installing a new counter from a file', () => {
       ok: false,
       error: { code: 'referent_required' },
     });
-    expect((await call('access.referentSignIn', { pin: '864200' })).ok).toBe(true);
+    expect((await call('access.referentSignIn', { pin: '86420013' })).ok).toBe(true);
     services.close();
   });
 });

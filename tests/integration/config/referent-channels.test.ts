@@ -4,7 +4,7 @@ import { createDispatch } from '../../../main/dispatch';
 import { createHandlers } from '../../../main/handlers';
 import { createFileLogger } from '../../../main/log';
 import { createServices } from '../../../main/services';
-import { seedStation } from '../../helpers/seed-station';
+import { seedStation, TEST_PIN_COST } from '../../helpers/seed-station';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir();
@@ -13,7 +13,12 @@ function open(seed = true) {
   const dir = tempDir();
   if (seed) seedStation(dir, { config: { station: { name: 'Sous-préfecture de Test', departement: '57' } } });
   const log = createFileLogger(dir, false);
-  const services = createServices({ dataDir: dir, platform: { transport: 'web', appVersion: 'test' }, log });
+  const services = createServices({
+    pinCost: TEST_PIN_COST,
+    dataDir: dir,
+    platform: { transport: 'web', appVersion: 'test' },
+    log,
+  });
   const dispatch = createDispatch(createHandlers(services), log, services.access);
   const call = (channel: Channel, input?: unknown) => dispatch(channel, input, { transport: 'web' });
   return { dir, services, call };
@@ -40,7 +45,7 @@ describe('référent channels', () => {
 
   it('refuses every one of them to a signed-in mediator, in French', async () => {
     const { services, call } = open();
-    expect((await call('access.signIn', { pseudonym: 'Camille', pin: '1234' })).ok).toBe(true);
+    expect((await call('access.signIn', { pseudonym: 'Camille', pin: '482915' })).ok).toBe(true);
     for (const [channel, input] of REFERENT_CHANNELS) {
       const result = await call(channel, input);
       expect(result, channel).toMatchObject({ ok: false, error: { code: 'referent_required' } });
@@ -54,7 +59,7 @@ describe('référent channels', () => {
 
   it('opens them with the référent PIN, and closes them on sign-out', async () => {
     const { services, call } = open();
-    expect((await call('access.referentSignIn', { pin: '246810' })).ok).toBe(true);
+    expect((await call('access.referentSignIn', { pin: '24681357' })).ok).toBe(true);
     const config = await call('config.get');
     expect(config).toMatchObject({ ok: true, value: { station: { name: 'Sous-préfecture de Test' } } });
     expect(await call('config.saveSections', { sections: { survey: { enabled: false } } })).toMatchObject({
@@ -73,14 +78,14 @@ describe('référent channels', () => {
 
   it('names the wrong field in French when a section is saved with a bad value', async () => {
     const { services, call } = open();
-    await call('access.referentSignIn', { pin: '246810' });
+    await call('access.referentSignIn', { pin: '24681357' });
     const result = await call('config.saveSections', { sections: { session: { idleMinutes: 0 } } });
     expect(result).toMatchObject({ ok: false, error: { code: 'config_invalid' } });
     if (!result.ok) expect(result.error.message).toContain("« Délai d'inactivité (minutes) » (session.idleMinutes)");
     services.close();
   });
 
-  it('runs the first-start assistant once, and only with a référent PIN of 6 digits or more', async () => {
+  it('runs the first-start assistant once, and only with a référent PIN of 8 digits or more', async () => {
     const { services, call } = open(false);
     expect(await call('access.status')).toMatchObject({ ok: true, value: { setUp: false, mediators: [] } });
     const station = {
@@ -92,11 +97,11 @@ describe('référent channels', () => {
     const short = await call('access.setup', { referentPin: '12345', station });
     expect(short).toMatchObject({ ok: false, error: { code: 'pin_format' } });
     expect(services.access.isSetUp()).toBe(false);
-    const bad = await call('access.setup', { referentPin: '123456', station: { ...station, type: 'mairie' } });
+    const bad = await call('access.setup', { referentPin: '31415926', station: { ...station, type: 'mairie' } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'config_invalid' } });
     expect(services.access.isSetUp()).toBe(false);
     const done = await call('access.setup', {
-      referentPin: '123456',
+      referentPin: '31415926',
       station,
       printer: { enabled: true, interface: 'tcp://192.168.1.50:9100', width: 42 },
       scan: { folder: '/srv/scans' },
@@ -107,9 +112,9 @@ describe('référent channels', () => {
     expect(services.config.section('printer')).toMatchObject({ enabled: true, width: 42, type: 'epson' });
     expect(services.config.section('session').idleMinutes).toBe(7);
     expect(services.journal.list({ code: 'station.configured' })).toHaveLength(1);
-    const again = await call('access.setup', { referentPin: '999999', station });
+    const again = await call('access.setup', { referentPin: '27182818', station });
     expect(again).toMatchObject({ ok: false, error: { code: 'already_set_up' } });
-    expect((await call('access.referentSignIn', { pin: '123456' })).ok).toBe(true);
+    expect((await call('access.referentSignIn', { pin: '31415926' })).ok).toBe(true);
     services.close();
   });
 });

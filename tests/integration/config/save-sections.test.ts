@@ -4,7 +4,7 @@ import { createDispatch } from '../../../main/dispatch';
 import { createHandlers } from '../../../main/handlers';
 import { createFileLogger } from '../../../main/log';
 import { createServices } from '../../../main/services';
-import { seedStation } from '../../helpers/seed-station';
+import { seedStation, TEST_PIN_COST } from '../../helpers/seed-station';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir();
@@ -13,10 +13,15 @@ async function openAsReferent() {
   const dir = tempDir();
   seedStation(dir);
   const log = createFileLogger(dir, false);
-  const services = createServices({ dataDir: dir, platform: { transport: 'web', appVersion: 'test' }, log });
+  const services = createServices({
+    pinCost: TEST_PIN_COST,
+    dataDir: dir,
+    platform: { transport: 'web', appVersion: 'test' },
+    log,
+  });
   const dispatch = createDispatch(createHandlers(services), log, services.access);
   const call = (channel: Channel, input?: unknown) => dispatch(channel, input, { transport: 'web' });
-  expect((await call('access.referentSignIn', { pin: '246810' })).ok).toBe(true);
+  expect((await call('access.referentSignIn', { pin: '24681357' })).ok).toBe(true);
   return { services, call };
 }
 

@@ -3,6 +3,7 @@ import { createDispatch } from '../../../main/dispatch';
 import { createHandlers } from '../../../main/handlers';
 import { silentLogger } from '../../../main/log';
 import { startEscPosPeer, type EscPosPeer } from '../../helpers/escpos-peer';
+import { DEFAULT_MEDIATOR } from '../../helpers/seed-station';
 import { useTempDir } from '../../helpers/temp-dir';
 import { openPrintStation, type PrintStation } from './station';
 
@@ -25,7 +26,7 @@ describe('print channels', () => {
 
     // Through the contract the accompaniment belongs to a signed-in mediator (access level `session`).
     await station.services.sessions.end('ended');
-    await station.services.access.signIn('Camille', '1234');
+    await station.services.access.signIn('Camille', DEFAULT_MEDIATOR.pin);
     expect((await call('session.start')).ok).toBe(true);
 
     const test = await call('print.testPage');
@@ -34,7 +35,7 @@ describe('print channels', () => {
 
     const preview = await call('print.preview');
     expect(preview.ok).toBe(true);
-    const status = await call('print.status');
+    const status = await call('print.check');
     expect(status).toMatchObject({ ok: true, value: { enabled: true, connected: true, a4: 'download' } });
     const printed = await call('print.receipt', { reprint: false });
     expect(printed).toMatchObject({ ok: true, value: { result: 'printed' } });

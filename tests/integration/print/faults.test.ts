@@ -42,11 +42,15 @@ describe('printer faults', () => {
     expect(error.userMessage).toContain('A4 (PDF)');
     expect(station.session.facts.receiptPrinted).toBe(false);
     expect(failures()).toEqual([{ via: 'thermal', code: 'printer_refused', sent: 'none' }]);
-    const status = await station.print.status();
-    expect(status).toMatchObject({ connected: false, problem: { code: 'printer_refused' } });
+    // The failed job is the last measurement: shown at once, with its age.
+    const status = station.print.status();
+    expect(status).toMatchObject({ connected: false, problem: { code: 'printer_refused' }, ageSeconds: 0 });
+    expect(status.measuredAt).toBe(station.clock.now.toISOString());
 
     await peer.set({ mode: 'normal' });
-    expect((await station.print.status()).connected).toBe(true);
+    station.clock.now = new Date(station.clock.now.getTime() + 42_000);
+    expect(station.print.status()).toMatchObject({ connected: false, ageSeconds: 42 });
+    expect(await station.print.check()).toMatchObject({ connected: true, problem: null, ageSeconds: 0 });
     expect((await station.print.print()).result).toBe('printed');
     expect(paperText((await peer.nextJob()).decoded).join(' ')).toContain('CIM-2611-4F7Q2');
   });
@@ -57,8 +61,11 @@ describe('printer faults', () => {
     const started = Date.now();
     const error = await fault(station.print.print());
     expect(Date.now() - started).toBeLessThan(3000);
-    expect(error.code).toBe('printer_timeout');
-    expect(error.userMessage).toContain('ne répond pas');
+    expect(error.code).toBe('printer_no_status');
+    expect(error.userMessage).toContain("ne répond pas aux demandes d'état");
+    expect(error.userMessage).toContain('« Demander son état »');
+    // Nothing was sent: a retry needs no answer from the mediator.
+    expect(station.print.status().askReceipt).toBe(false);
     expect(station.print.preview().printing).toBe(false);
   });
 
@@ -83,6 +90,10 @@ describe('printer faults', () => {
     expect(station.session.facts.receiptPrinted).toBe(false);
 
     await peer.set({ mode: 'normal' });
+    // Part of it went out: nothing is sent again before the mediator says the receipt did not come out whole.
+    expect((await station.print.print()).result).toBe('needs_answer');
+    expect(peer.jobs).toHaveLength(1);
+    expect(station.print.answer(false)).toEqual({ printed: false });
     expect((await station.print.print()).result).toBe('printed');
     expect((await peer.nextJob()).complete).toBe(true);
   });
@@ -143,7 +154,7 @@ describe('other printer interfaces', () => {
     const device = join(dir, 'lp0');
     writeFileSync(device, '');
     station = openPrintStation(dir, { interface: device }, [deposee]);
-    expect(await station.print.status()).toMatchObject({ kind: 'device', connected: true });
+    expect(await station.print.check()).toMatchObject({ kind: 'device', connected: true });
     expect((await station.print.print()).result).toBe('printed');
     const decoded = decodeJob(readFileSync(device));
     expect(paperText(decoded).join(' ')).toContain('Numéro de demande : CIM-2611-4F7Q2');

@@ -5,7 +5,7 @@ import type { Platform } from '../../../main/platform';
 import { PrintService } from '../../../main/print/service';
 import { createServices, type Services } from '../../../main/services';
 import type { ActiveSession } from '../../../main/session/session';
-import { seedStation } from '../../helpers/seed-station';
+import { seedStation, TEST_PIN_COST } from '../../helpers/seed-station';
 import { station as stationFields } from '../../unit/print/receipt-records';
 
 export interface PrintStation {
@@ -30,7 +30,12 @@ export function openPrintStation(
 ): PrintStation {
   seedStation(dataDir, { config: { station: stationFields, printer: { enabled: true, timeoutMs: 1000, ...printer } } });
   const log = createFileLogger(dataDir, false);
-  const services = createServices({ dataDir, platform: { transport: 'web', appVersion: 'test', ...platform }, log });
+  const services = createServices({
+    pinCost: TEST_PIN_COST,
+    dataDir,
+    platform: { transport: 'web', appVersion: 'test', ...platform },
+    log,
+  });
   const state = { records };
   const clock = { now: new Date('2026-11-23T16:05:00Z') };
   const print = new PrintService({

@@ -1,6 +1,7 @@
 /** A real station (createServices on a temp data dir) with the scan section set, for the scan integration tests. */
 import { createServices, type Services } from '../../../main/services';
 import { silentLogger } from '../../../main/log';
+import { TEST_PIN_COST } from '../../helpers/seed-station';
 
 export interface ScanStation {
   services: Services;
@@ -14,6 +15,7 @@ export async function openScanStation(
   options: { pickScanFiles?: () => Promise<string[]> } = {},
 ): Promise<ScanStation> {
   const services = createServices({
+    pinCost: TEST_PIN_COST,
     dataDir,
     platform: { transport: 'web', appVersion: '0.0.0-test', pickScanFiles: options.pickScanFiles },
     log: silentLogger,

@@ -28,7 +28,7 @@ async function signedInStation() {
   seedStation(dataDir);
   const station = openStation(dataDir);
   opened.push(station);
-  await station.services.access.signIn('Camille', '1234');
+  await station.services.access.signIn('Camille', '482915');
   return { dataDir, station };
 }
 
@@ -117,7 +117,7 @@ describe('canary: nothing of the usager remains under the data dir', () => {
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
     const host = await startWebHost({ dataDir, rendererDir });
     const services = host.station.services!;
-    await services.access.signIn('Camille', '1234');
+    await services.access.signIn('Camille', '482915');
     const canaries = makeCanaries();
     const { workspaceDir } = await startAndFill(services, canaries);
     await host.close();

@@ -5,12 +5,18 @@
 import { silentLogger } from '../../../main/log';
 import { createServices } from '../../../main/services';
 import { startAndFill, type Canaries } from './canary';
+import { TEST_PIN_COST } from '../../helpers/seed-station';
 
 async function main() {
   const [dataDir, canariesJson] = process.argv.slice(2) as [string, string];
   const canaries = JSON.parse(canariesJson) as Canaries;
-  const services = createServices({ dataDir, platform: { transport: 'web', appVersion: 'crash' }, log: silentLogger });
-  await services.access.signIn('Camille', '1234');
+  const services = createServices({
+    pinCost: TEST_PIN_COST,
+    dataDir,
+    platform: { transport: 'web', appVersion: 'crash' },
+    log: silentLogger,
+  });
+  await services.access.signIn('Camille', '482915');
   const { workspaceDir } = await startAndFill(services, canaries);
   process.stdout.write(`ready ${JSON.stringify({ workspaceDir })}\n`);
   setInterval(() => {}, 60_000);

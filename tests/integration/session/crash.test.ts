@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../main/log';
 import { createServices, type Services } from '../../../main/services';
-import { seedStation } from '../../helpers/seed-station';
+import { seedStation, TEST_PIN_COST } from '../../helpers/seed-station';
 import { useTempDir } from '../../helpers/temp-dir';
 import { allFiles, makeCanaries, scanForCanaries, sessionLeftovers } from './canary';
 
@@ -56,7 +56,12 @@ describe('crash during a session', () => {
     // The kill left the session's folder behind: its key died with the process.
     expect(existsSync(workspaceDir)).toBe(true);
 
-    restarted = createServices({ dataDir, platform: { transport: 'web', appVersion: 'test' }, log: silentLogger });
+    restarted = createServices({
+      pinCost: TEST_PIN_COST,
+      dataDir,
+      platform: { transport: 'web', appVersion: 'test' },
+      log: silentLogger,
+    });
     expect(existsSync(workspaceDir)).toBe(false);
     expect(sessionLeftovers(dataDir)).toEqual([]);
     expect(restarted.sessions.current()).toBeNull();

@@ -29,7 +29,7 @@ describe('session channels', () => {
 
   it('starts for the signed-in mediator, reports activity, extends, and ends with the report', async () => {
     const { station, dispatch } = open();
-    await station.services.access.signIn('Camille', '1234');
+    await station.services.access.signIn('Camille', '482915');
     const started = await dispatch('session.start', undefined, web);
     expect(started).toMatchObject({
       ok: true,
@@ -74,6 +74,7 @@ describe('session channels', () => {
     station.services.sessions.start({ id: 1, pseudonym: 'Camille' });
     const report = await station.services.sessions.end('ended');
     expect(report).toMatchObject({ status: 'failed', verification: { ok: false, leftovers: 1 } });
-    expect(report!.problems.join(' ')).toContain('test-partition: cookies');
+    expect(report!.problems.join(' ')).toContain('« test-partition »');
+    expect(report!.problems.join(' ')).toContain('(cookies)');
   });
 });

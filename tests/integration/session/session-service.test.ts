@@ -1,16 +1,16 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CounterFault } from '../../../main/errors';
 import { useTempDir } from '../../helpers/temp-dir';
+import { makeUndeletable } from '../../helpers/undeletable';
 import { CAMILLE, openStation, type TestStation } from './station';
 
 const tempDir = useTempDir('pn-session-');
 const opened: TestStation[] = [];
-const immutable: string[] = [];
+const held: Array<{ release(): void }> = [];
 afterEach(() => {
-  for (const path of immutable.splice(0)) execFileSync('chattr', ['-i', path]);
+  for (const folder of held.splice(0)) folder.release();
   for (const station of opened.splice(0)) station.services.close();
 });
 
@@ -124,15 +124,14 @@ describe('accompaniment session', () => {
     expect(services.journal.list({ code: 'wipe.failed' })[0]!.details).toMatchObject({ failedSteps: 1 });
   });
 
-  it('reports a workspace file locked against deletion, and removes it at the next start once unlocked', async () => {
+  it('reports a workspace folder it cannot delete, and removes it at the next start once released', async () => {
     const dataDir = tempDir();
     const { services } = station(dataDir);
     const session = services.sessions.start(CAMILLE);
-    const id = await session.workspace.put(Buffer.from('pièce verrouillée'));
-    const locked = join(session.workspace.dir, `${id}.bin`);
-    // An immutable file: even root cannot delete it — the real failure of a file held by another program.
-    execFileSync('chattr', ['+i', locked]);
-    immutable.push(locked);
+    await session.workspace.put(Buffer.from('pièce'));
+    // Another program left a folder in the workspace that Node cannot remove (tests/helpers/undeletable.ts).
+    const locked = makeUndeletable(session.workspace.dir, 'verrou');
+    held.push(locked);
     const report = await services.sessions.end('ended');
     expect(report!.status).toBe('failed');
     expect(report!.verification).toMatchObject({ ok: false });
@@ -142,9 +141,10 @@ describe('accompaniment session', () => {
     expect(problem).toContain(`sessions/${session.id}`);
     expect(report!.steps.find((step) => step.name === 'workspace')).toMatchObject({ ok: false, attempts: 3 });
     expect(services.sessions.current()).toBeNull();
+    expect(existsSync(session.workspace.dir)).toBe(true);
 
-    execFileSync('chattr', ['-i', locked]);
-    immutable.pop();
+    locked.release();
+    held.pop();
     services.sessions.start(CAMILLE);
     expect(existsSync(session.workspace.dir)).toBe(false);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../main/dispatch';
 import { createHandlers } from '../../../main/handlers';
 import { summaryModel } from '../../../main/survey/summary';
-import { seedStation } from '../../helpers/seed-station';
+import { DEFAULT_MEDIATOR, seedStation } from '../../helpers/seed-station';
 import { useTempDir } from '../../helpers/temp-dir';
 import { logSession } from './seed-log';
 import { openStation, silentLog } from './station';
@@ -17,7 +17,7 @@ describe('what the renderer can send to the survey', () => {
     const services = openStation(dir);
     const dispatch = createDispatch(createHandlers(services), silentLog, services.access);
     // Through the contract the accompaniment belongs to a signed-in mediator (access level `session`).
-    await services.access.signIn('Camille', '1234');
+    await services.access.signIn('Camille', DEFAULT_MEDIATOR.pin);
     expect((await dispatch('session.start', undefined, web)).ok).toBe(true);
 
     const refused = await dispatch('survey.saveEndForm', { autonomy: 'un peu perdu, M. Dupont' }, web);

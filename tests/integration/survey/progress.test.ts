@@ -3,7 +3,7 @@ import { createDispatch } from '../../../main/dispatch';
 import { createHandlers } from '../../../main/handlers';
 import { createServices } from '../../../main/services';
 import { FakeClock } from '../../helpers/fake-clock';
-import { seedStation } from '../../helpers/seed-station';
+import { seedStation, TEST_PIN_COST } from '../../helpers/seed-station';
 import { useTempDir } from '../../helpers/temp-dir';
 import { silentLog } from './station';
 
@@ -17,13 +17,14 @@ async function counter() {
   seedStation(dir, { config: { session: { idleMinutes: 120 } } });
   const clock = new FakeClock();
   const services = createServices({
+    pinCost: TEST_PIN_COST,
     dataDir: dir,
     platform: { transport: 'web', appVersion: 'test' },
     log: silentLog,
     clock,
   });
   const dispatch = createDispatch(createHandlers(services), silentLog, services.access);
-  await services.access.signIn('Camille', '1234');
+  await services.access.signIn('Camille', '482915');
   services.sessions.start({ id: services.access.currentMediator()!.id, pseudonym: 'Camille' });
   const call = async (channel: string, input?: unknown) => {
     const result = await dispatch(channel, input, web);
@@ -135,7 +136,7 @@ describe('"Réservé au médiateur" on the survey', () => {
     expect(third.message).toMatch(/^Appelez le médiateur\./);
     expect(third.message).toContain('1 min');
     // During the wait even the right PIN is not checked, so guessing stays slow.
-    expect((await refusal('survey.exit', { pin: '1234' })).code).toBe('survey_exit_wait');
+    expect((await refusal('survey.exit', { pin: '482915' })).code).toBe('survey_exit_wait');
 
     // Many more wrong tries, waiting each time: the account itself never counts a single one.
     for (let round = 0; round < 5; round++) {
@@ -147,10 +148,10 @@ describe('"Réservé au médiateur" on the survey', () => {
 
     // The mediator, once the wait is over, gets back in; and can still sign in afterwards.
     clock.advance(16 * 60_000);
-    expect(await call('survey.exit', { pin: '1234' })).toEqual({ ok: true });
+    expect(await call('survey.exit', { pin: '482915' })).toEqual({ ok: true });
     await services.sessions.end('ended');
     await services.access.signOut();
-    await services.access.signIn('Camille', '1234');
+    await services.access.signIn('Camille', '482915');
     services.close();
   });
 
@@ -161,7 +162,7 @@ describe('"Réservé au médiateur" on the survey', () => {
     for (let i = 0; i < 2; i++) await refusal('survey.exit', { pin: '0000' });
     expect((await refusal('survey.exit', { pin: '0000' })).message).toContain('2 min');
     clock.advance(119_000);
-    expect((await refusal('survey.exit', { pin: '1234' })).code).toBe('survey_exit_wait');
+    expect((await refusal('survey.exit', { pin: '482915' })).code).toBe('survey_exit_wait');
     services.close();
   });
 });

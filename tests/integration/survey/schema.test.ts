@@ -97,6 +97,10 @@ describe('the anonymous session log in station.db', () => {
       .all() as Array<{ name: string; sql: string }>;
     expect(tables.map((t) => t.name).sort()).toEqual([
       'survey_response',
+      'survey_rollup_answer',
+      'survey_rollup_day',
+      'survey_rollup_demarche',
+      'survey_rollup_minutes',
       'survey_session',
       'survey_session_demarche',
       'survey_session_equipment',

@@ -1,6 +1,7 @@
 import { createServices, type Services } from '../../../main/services';
 import type { Logger } from '../../../main/log';
 import type { Platform } from '../../../main/platform';
+import { TEST_PIN_COST } from '../../helpers/seed-station';
 
 export const silentLog: Logger = { info() {}, warn() {}, error() {} };
 
@@ -17,6 +18,7 @@ export function openStation(
       }
     : undefined;
   return createServices({
+    pinCost: TEST_PIN_COST,
     dataDir,
     platform: { transport: 'web', appVersion: 'test', ...options.platform },
     log: silentLog,

@@ -11,6 +11,7 @@ import { WINDOW_BOUNDS_KEY, WindowBoundsSchema } from '../../../main/app/window-
 import { silentLogger } from '../../../main/log';
 import { createServices, type Services } from '../../../main/services';
 import { useTempDir } from '../../helpers/temp-dir';
+import { TEST_PIN_COST } from '../../helpers/seed-station';
 
 const mock = electron as unknown as typeof import('../../mocks/electron');
 type FakeWindow = InstanceType<typeof mock.BrowserWindow>;
@@ -19,6 +20,7 @@ const tempDir = useTempDir('pn-app-shell-');
 let services: Services;
 beforeEach(() => {
   services = createServices({
+    pinCost: TEST_PIN_COST,
     dataDir: tempDir(),
     platform: { transport: 'electron', appVersion: 'test' },
     log: silentLogger,

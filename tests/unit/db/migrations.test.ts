@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../main/db/migrate';
@@ -24,6 +24,27 @@ describe('station.db', () => {
 
   it('numbers the migrations 1, 2, 3… with no gap or repeat, so none can be skipped on an upgrade', () => {
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, index) => index + 1));
+  });
+
+  it('registers every migration file of the folder, under the number its file name gives', async () => {
+    const folder = join(__dirname, '../../../main/db/migrations');
+    const files = readdirSync(folder)
+      .filter((name) => name !== 'index.ts')
+      .sort();
+    // A file that is not NNNN-name.ts would be a migration nobody numbered.
+    expect(files.filter((name) => !/^\d{4}-[a-z0-9-]+\.ts$/.test(name))).toEqual([]);
+    const fromFiles: Array<{ version: number; migration: unknown }> = [];
+    for (const name of files) {
+      const module = (await import(join(folder, name))) as Record<string, unknown>;
+      const exported = Object.values(module).filter((value): value is Migration => {
+        return typeof value === 'object' && value !== null && 'version' in value && 'up' in value;
+      });
+      expect(exported, name).toHaveLength(1);
+      fromFiles.push({ version: Number(name.slice(0, 4)), migration: exported[0] });
+    }
+    expect(fromFiles.map((f) => f.version)).toEqual(files.map((_, index) => index + 1));
+    expect(migrations).toEqual(fromFiles.map((f) => f.migration));
+    expect(migrations.map((m) => m.version)).toEqual(fromFiles.map((f) => f.version));
   });
 
   it('upgrades an older file and keeps its rows', () => {

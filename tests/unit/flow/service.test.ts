@@ -11,12 +11,21 @@ import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir();
 
-function station() {
+/** A scan of the session as main/scan would list it (id, démarche, pièce). */
+type Scan = { id: string; demarcheId: string | null; pieceId: string | null };
+
+function station(scans: Scan[] = []) {
   const dataDir = tempDir();
   const db = openStationDb(dataDir);
   const config = new ConfigStore(new Settings(db));
   const sessions = new SessionService({ dataDir, journal: new Journal(db) });
-  const flow = new FlowService({ catalogDir: demarchesCatalogDir(), config, sessions, log: silentLogger });
+  const flow = new FlowService({
+    catalogDir: demarchesCatalogDir(),
+    config,
+    sessions,
+    log: silentLogger,
+    scans: () => scans,
+  });
   return { db, config, sessions, flow };
 }
 
@@ -73,13 +82,16 @@ describe('the guided flow of a session', () => {
   });
 
   it('lists the missing pièces of an incomplete démarche, from the checklist when none are given', () => {
-    const { flow, sessions } = station();
+    const { flow, sessions } = station([
+      { id: 'scan-1', demarcheId: 'cg-changement-titulaire', pieceId: 'justificatif-domicile' },
+    ]);
     const session = sessions.start({ id: null, pseudonym: 'Camille' });
     const entry = flow.start('cg-changement-titulaire');
     expect(() => flow.setOutcome(entry.key, { kind: 'incomplete', missing: [] })).toThrow(
       /cochez les pièces qui manquent/,
     );
-    flow.setPiece(entry.key, 'justificatif-domicile', 'scan', ['scan-1']);
+    // The scan attached to the pièce (main/scan) makes it provided, without any call from a screen.
+    expect(flow.get(entry.key).pieces['justificatif-domicile']).toEqual({ status: 'scan', scans: ['scan-1'] });
     flow.setPiece(entry.key, 'controle-technique', 'manquant');
     flow.setPiece(entry.key, 'ancienne-carte-grise', 'present');
     const done = flow.setOutcome(entry.key, { kind: 'incomplete', missing: [] });
@@ -163,5 +175,39 @@ describe('changing one’s mind', () => {
     sessions.start({ id: null, pseudonym: 'Camille' });
     const entry = flow.start('permis-duplicata');
     expect(() => flow.answer(entry.key, 'cause', 'inventee')).toThrow(/Cette réponse n'existe pas/);
+  });
+
+  it('reopens a démarche already in progress instead of starting a blank copy, and starts anew once it has an outcome', () => {
+    const { flow, sessions } = station();
+    const session = sessions.start({ id: null, pseudonym: 'Camille' });
+    const first = flow.start('permis-duplicata');
+    flow.setNotes(first.key, 'Carte perdue');
+    const again = flow.start('permis-duplicata');
+    expect(again.key).toBe(first.key);
+    expect(again.notes).toBe('Carte perdue');
+    expect(flow.list()).toHaveLength(1);
+    expect(session.facts.demarches).toHaveLength(1);
+
+    flow.setOutcome(first.key, { kind: 'abandonnee' });
+    const second = flow.start('permis-duplicata');
+    expect(second.key).not.toBe(first.key);
+    expect(session.facts.demarches).toHaveLength(2);
+  });
+
+  it('keeps the outcome typed but not saved as unsaved until it is saved', () => {
+    const { flow, sessions } = station();
+    sessions.start({ id: null, pseudonym: 'Camille' });
+    const entry = flow.start('permis-duplicata');
+    expect(flow.setDraft(entry.key, { kind: 'deposee', numero: ' AB12CD34 ' }).unsaved).toEqual({
+      kind: 'deposee',
+      numero: 'AB12CD34',
+    });
+    expect(flow.records(sessions.require())[0]?.outcome).toBeNull();
+    const saved = flow.setOutcome(entry.key, { kind: 'deposee', numero: 'AB12CD34' });
+    expect(saved.unsaved).toBeNull();
+    expect(flow.setDraft(entry.key, { kind: 'deposee', numero: 'AB12CD35' }).unsaved).toMatchObject({
+      numero: 'AB12CD35',
+    });
+    expect(flow.setDraft(entry.key, null).unsaved).toBeNull();
   });
 });

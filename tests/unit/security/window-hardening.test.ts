@@ -47,7 +47,10 @@ const CREATORS: Record<string, () => Promise<void>> = {
   },
   // The hidden window that prints the A4 receipt (the mock has no printer: the print call itself fails).
   'main/print/electron-a4.ts': async () => {
-    await electronPrintA4(() => undefined)
+    await electronPrintA4(
+      () => undefined,
+      () => ({ silent: true, deviceName: '' }),
+    )
       .printA4({ html: '<p>Reçu</p>', title: 'Reçu' })
       .catch(() => undefined);
   },

@@ -10,8 +10,10 @@ const report: WipeReport = {
   finishedAt: '2026-03-02T10:00:00.000Z',
   durationMs: 23.4,
   removed: {
-    workspaceFiles: 30,
-    workspaceBytes: 19_200_000,
+    files: 30,
+    bytes: 19_200_000,
+    workspaceFiles: 28,
+    workspaceBytes: 19_000_000,
     participants: ['site', 'flow', 'scan'],
     figures: {},
     clipboardCleared: false,
@@ -28,9 +30,9 @@ describe('home screen texts of the session', () => {
     expect(wipeSummary(report)).toBe(
       "30 fichiers (18,3 Mo) supprimés, 3 parties de l'application vidées, en 23 ms ; la vérification ne trouve plus rien.",
     );
-    expect(
-      wipeSummary({ ...report, removed: { ...report.removed, workspaceFiles: 0, participants: ['site'] } }),
-    ).toContain('Aucun fichier');
+    expect(wipeSummary({ ...report, removed: { ...report.removed, files: 0, participants: ['site'] } })).toContain(
+      'Aucun fichier',
+    );
     expect(wipeReason({ ...report, reason: 'idle' })).toContain("s'est terminé tout seul");
     expect(formatBytes(900)).toBe('900 o');
     expect(formatBytes(300_000)).toBe('293 Ko');

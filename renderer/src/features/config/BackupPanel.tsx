@@ -32,7 +32,7 @@ export function BackupPanel({ onImported }: { onImported(): void }) {
         </Typography>
         <FormControlLabel
           control={<Checkbox checked={includePins} onChange={(e) => setIncludePins(e.target.checked)} />}
-          label="Inclure les médiateurs et les codes (sous forme chiffrée, jamais en clair)"
+          label="Inclure les médiateurs et les empreintes des codes (le code du référent et ceux des médiateurs)"
         />
         {includePins && (
           <PinField

@@ -138,7 +138,8 @@ export function MediatorsPanel() {
           <Typography variant="h2">Ajouter un médiateur</Typography>
           <Typography variant="body2">
             Un pseudonyme suffit (par exemple un prénom d'usage ou un surnom) : le vrai nom n'est pas demandé. Le code
-            contient de 4 à 12 chiffres ; donnez-le à la personne de vive voix.
+            contient de 6 à 12 chiffres, sans suite ni répétition, et il est différent de celui des autres comptes ;
+            donnez-le à la personne de vive voix.
           </Typography>
           <TextField label="Pseudonyme" value={pseudonym} onChange={(e) => setPseudonym(e.target.value)} required />
           <PinField

@@ -75,8 +75,8 @@ export function SetupScreen() {
     event.preventDefault();
     const problem = !name.trim()
       ? 'Donnez un nom au poste.'
-      : !/^\d{6,12}$/.test(pin)
-        ? 'Le code du référent doit contenir de 6 à 12 chiffres.'
+      : !/^\d{8,12}$/.test(pin)
+        ? 'Le code du référent doit contenir de 8 à 12 chiffres.'
         : pin !== pinAgain
           ? 'Les deux codes du référent ne sont pas identiques. Tapez-les de nouveau.'
           : !/^\d+$/.test(idleMinutes)
@@ -142,8 +142,8 @@ export function SetupScreen() {
           </Section>
           <Section title="2. Le code du référent">
             <Typography>
-              Ce code ouvre l'espace référent. Il contient de 6 à 12 chiffres. Ne le donnez pas aux médiateurs : ils
-              auront chacun leur propre code.
+              Ce code ouvre l'espace référent. Il contient de 8 à 12 chiffres, sans suite ni répétition (pas 12345678 ni
+              11111111). Ne le donnez pas aux médiateurs : ils auront chacun leur propre code.
             </Typography>
             <PinField
               label="Code du référent"

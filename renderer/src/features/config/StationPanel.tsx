@@ -6,6 +6,7 @@ import {
   Radio,
   RadioGroup,
   Stack,
+  Switch,
   TextField,
   Typography,
 } from '@mui/material';
@@ -69,8 +70,44 @@ export function StationPanel() {
           <SaveBar busy={saver.busy} message={saver.message} />
         </Stack>
       </Box>
+      <LockedStationForm />
       <ReferentPinForm />
     </Stack>
+  );
+}
+
+/** Kiosk mode, start at login and the A4 printer: what locks a counter open to the public (SECURITY.md). */
+function LockedStationForm() {
+  const { config, save } = useConfig();
+  const [kiosk, setKiosk] = useState(config.session.kiosk);
+  const [openAtLogin, setOpenAtLogin] = useState(config.session.openAtLogin);
+  const [a4Printer, setA4Printer] = useState(config.printer.a4Printer);
+  const saver = useSaver();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void saver.run(() => save({ session: { kiosk, openAtLogin }, printer: { a4Printer } }));
+  };
+  return (
+    <Box component="form" noValidate onSubmit={submit}>
+      <Stack spacing={2} sx={{ maxWidth: 640 }}>
+        <Typography variant="h2">Poste verrouillé</Typography>
+        <FormControlLabel
+          control={<Switch checked={kiosk} onChange={(event) => setKiosk(event.target.checked)} />}
+          label="Mode kiosque : plein écran, sans menu ; fermer le poste demande un code"
+        />
+        <FormControlLabel
+          control={<Switch checked={openAtLogin} onChange={(event) => setOpenAtLogin(event.target.checked)} />}
+          label="Ouvrir Point numérique à l'ouverture de la session de l'ordinateur"
+        />
+        <TextField
+          label="Imprimante A4 du système (nom)"
+          helperText="Vide : l'imprimante par défaut. En mode kiosque, le reçu A4 y est imprimé sans fenêtre de choix."
+          value={a4Printer}
+          onChange={(event) => setA4Printer(event.target.value)}
+        />
+        <SaveBar busy={saver.busy} message={saver.message} />
+      </Stack>
+    </Box>
   );
 }
 

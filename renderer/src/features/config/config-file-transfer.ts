@@ -8,14 +8,22 @@ import { downloadFile } from '../../app/download';
 
 type Unwrap = <T>(promise: Promise<Result<T>>) => Promise<T>;
 
+/** What the exported file holds, said after each export so the référent knows how to keep it. */
+function contents(includePins: boolean): string {
+  return includePins
+    ? "Il contient les pseudonymes des médiateurs et l'empreinte de chaque code (pas les codes eux-mêmes). Avec ce fichier, on peut essayer de retrouver les codes : gardez-le sur une clé rangée sous clé, et effacez-le après usage."
+    : 'Il ne contient ni médiateur ni code.';
+}
+
 /** With the codes, main asks the référent PIN again (`referentPin`). */
 export async function exportConfigFile(unwrap: Unwrap, includePins: boolean, referentPin?: string): Promise<string> {
   const result = await unwrap(api().config.export(includePins ? { includePins, referentPin } : { includePins }));
   if (result.text !== undefined) {
     downloadFile(result.text, result.fileName, 'application/json');
-    return `Le fichier ${result.fileName} est téléchargé.`;
+    return `Le fichier ${result.fileName} est téléchargé. ${contents(includePins)}`;
   }
-  return result.saved ? `Le fichier ${result.fileName} est enregistré.` : 'Export annulé.';
+  if (!result.saved) return 'Export annulé.';
+  return `Le fichier ${result.fileName} est enregistré. ${contents(includePins)}`;
 }
 
 /** `file` comes from the browser's file input; in the desktop app it is absent and main/ opens a dialog. */

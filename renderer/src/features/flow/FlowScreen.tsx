@@ -1,23 +1,21 @@
 import { Alert, Box, Button, Chip, CircularProgress, Stack, Typography } from '@mui/material';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
 import {
   DEMARCHE_CATEGORIES,
-  type Demarche,
   type FlowEntry,
-  type OrientationCode,
   type Outcome,
   type PieceStatus,
   type Result,
   type ScanImport,
 } from '../../../../preload/api';
-import { api, call } from '../../api';
+import { api } from '../../api';
+import { useAction, useQuery } from '../../app/data';
 import { ScanPanel } from '../scan/ScanPanel';
 import { OfficialSitePanel } from '../site/OfficialSitePanel';
 import { useOfficialSite } from '../site/useOfficialSite';
 import { DemarcheFacts } from './DemarcheFacts';
 import { EligibilityQuestions } from './EligibilityQuestions';
-import { errorMessage } from './labels';
 import { NotesField } from './NotesField';
 import { OutcomeForm } from './OutcomeForm';
 import { PiecesChecklist } from './PiecesChecklist';
@@ -33,93 +31,59 @@ export function FlowScreen() {
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
-  const [demarche, setDemarche] = useState<Demarche | null>(null);
-  const [entry, setEntry] = useState<FlowEntry | null>(null);
-  const [orientations, setOrientations] = useState<Array<{ code: OrientationCode; label: string }>>([]);
-  const [imports, setImports] = useState<ScanImport[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const site = useOfficialSite();
   const key = params.get('k');
+  const found = useQuery(`demarche:${id}`, () => api().flow.demarche({ id }));
+  const orientations = useQuery('orientations', () => api().flow.orientations());
+  // The entry named by ?k=, else this démarche's latest entry, else a new one (main reopens one in progress).
+  const current = useQuery(
+    `entry:${id}:${key ?? ''}`,
+    async (): Promise<Result<FlowEntry>> => {
+      const entries = await api().flow.list();
+      if (!entries.ok) return entries;
+      const known =
+        entries.value.find((e) => e.key === key) ?? [...entries.value].reverse().find((e) => e.demarcheId === id);
+      return known ? { ok: true, value: known } : api().flow.start({ demarcheId: id });
+    },
+    // A scan attached or removed changes the pièces main reports.
+    { refreshOn: ['scan.changed'] },
+  );
+  const scans = useQuery(`scans:${id}`, () => api().scan.list(), { refreshOn: ['scan.changed'] });
+  const imports: ScanImport[] = (scans.data?.imports ?? []).filter((i) => i.demarcheId === id);
+  const demarche = found.data?.id === id ? found.data : null;
+  const entry = current.data?.demarcheId === id ? current.data : null;
+  const setEntry = current.setData;
+  const alert = useRef<HTMLDivElement>(null);
+  const focusAlert = () => window.setTimeout(() => alert.current?.focus(), 0);
+  const act = useAction((request: Promise<Result<FlowEntry>>) => request, {
+    onSuccess: setEntry,
+    onError: focusAlert,
+  });
+  const outcomeAction = useAction((request: Promise<Result<FlowEntry>>) => request, { onSuccess: setEntry });
+  const switching = useAction((demarcheId: string) => api().flow.start({ demarcheId }), {
+    onSuccess: (next) => navigate(`/demarches/${next.demarcheId}?k=${next.key}`),
+    onError: focusAlert,
+  });
 
   useEffect(() => {
-    let live = true;
-    void (async () => {
-      try {
-        const found = await call(api().flow.demarche({ id }));
-        if (!live) return;
-        setDemarche(found);
-        document.title = `${found.title} – Point numérique`;
-        setOrientations(await call(api().flow.orientations()));
-        const entries = await call(api().flow.list());
-        const current =
-          entries.find((e) => e.key === key) ??
-          [...entries].reverse().find((e) => e.demarcheId === id) ??
-          (await call(api().flow.start({ demarcheId: id })));
-        if (!live) return;
-        setEntry(current);
-        setError(null);
-        if (current.key !== key) setParams({ k: current.key }, { replace: true });
-      } catch (caught) {
-        if (live) setError(errorMessage(caught, "La démarche n'a pas pu s'ouvrir."));
-      }
-    })();
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reload only when the démarche or the entry changes
-  }, [id, key]);
-
-  const loadImports = useCallback(() => {
-    void api()
-      .scan.list()
-      .then((result) => setImports(result.ok ? result.value.imports.filter((i) => i.demarcheId === id) : []));
-  }, [id]);
+    if (demarche) document.title = `${demarche.title} – Point numérique`;
+  }, [demarche]);
   useEffect(() => {
-    loadImports();
-    return api().events.on('scan.changed', loadImports);
-  }, [loadImports]);
+    // The address names the entry shown, so a reload or "Back" comes back to it.
+    if (entry && entry.key !== key) setParams({ k: entry.key }, { replace: true });
+  }, [entry, key, setParams]);
 
-  const act = useCallback(async (request: Promise<Result<FlowEntry>>) => {
-    setError(null);
-    try {
-      setEntry(await call(request));
-      return true;
-    } catch (caught) {
-      setError(errorMessage(caught, "L'action n'a pas abouti. Réessayez."));
-      return false;
-    }
-  }, []);
-
-  // A scan attached to a pièce marks it "scan importé"; a pièce whose scans were all removed is to check again.
-  useEffect(() => {
-    if (!entry || !demarche) return;
-    for (const piece of demarche.pieces) {
-      const attached = imports.filter((item) => item.pieceId === piece.id).map((item) => item.id);
-      const status = entry.pieces[piece.id]?.status;
-      const linked = entry.pieces[piece.id]?.scans ?? [];
-      const update =
-        attached.length > 0 && (status !== 'scan' || attached.join() !== linked.join())
-          ? { status: 'scan' as const, scans: attached }
-          : attached.length === 0 && status === 'scan'
-            ? { status: 'a-verifier' as const }
-            : null;
-      if (update) {
-        void api()
-          .flow.setPiece({ key: entry.key, pieceId: piece.id, ...update })
-          .then((result) => result.ok && setEntry(result.value));
-      }
-    }
-  }, [imports, entry, demarche]);
+  const error = (act.error ?? switching.error ?? found.error ?? current.error)?.message ?? null;
 
   const index = entry?.stepIndex ?? 0;
   const steps = demarche?.steps ?? [];
   const goTo = (next: number) => {
     if (!entry || next < 0 || next >= steps.length) return;
-    void act(api().flow.goToStep({ key: entry.key, index: next })).then(() => focusById('etape-courante'));
+    void act.run(api().flow.goToStep({ key: entry.key, index: next })).then(() => focusById('etape-courante'));
   };
   const markDone = (stepId: string) => {
     if (!entry) return;
-    void act(api().flow.markStep({ key: entry.key, stepId, done: true })).then(() => focusById('etape-courante'));
+    void act.run(api().flow.markStep({ key: entry.key, stepId, done: true })).then(() => focusById('etape-courante'));
   };
   const shortcuts: Shortcut[] = [
     {
@@ -143,7 +107,7 @@ export function FlowScreen() {
   ];
   useShortcuts(shortcuts);
 
-  if (error && !entry) {
+  if (error && (!entry || !demarche)) {
     return (
       <Stack spacing={3}>
         <Typography variant="h1">Démarche</Typography>
@@ -160,18 +124,14 @@ export function FlowScreen() {
   }
   if (!demarche || !entry) return <CircularProgress aria-label="Chargement de la démarche" />;
 
+  // The questions showed another démarche fits: this one was started by mistake, so it goes (with its fact).
   const switchTo = async (demarcheId: string) => {
-    await call(api().flow.remove({ key: entry.key })).catch(() => undefined);
-    try {
-      const next = await call(api().flow.start({ demarcheId }));
-      navigate(`/demarches/${demarcheId}?k=${next.key}`);
-    } catch (caught) {
-      setError(errorMessage(caught, "La démarche n'a pas pu commencer."));
-    }
+    await api().flow.remove({ key: entry.key });
+    await switching.run(demarcheId);
   };
   const orient = () => {
     if (entry.route.kind !== 'orientation') return;
-    void act(
+    void outcomeAction.run(
       api().flow.setOutcome({
         key: entry.key,
         outcome: { kind: 'orientee', orientation: entry.route.orientation, why: entry.route.why },
@@ -180,9 +140,17 @@ export function FlowScreen() {
   };
   const setPiece = (pieceId: string, status: PieceStatus, scans?: string[]) => {
     setEntry({ ...entry, pieces: { ...entry.pieces, [pieceId]: { status, scans: scans ?? [] } } });
-    void act(api().flow.setPiece({ key: entry.key, pieceId, status, ...(scans ? { scans } : {}) }));
+    void act.run(api().flow.setPiece({ key: entry.key, pieceId, status, ...(scans ? { scans } : {}) }));
   };
-  const saveOutcome = (outcome: Outcome) => act(api().flow.setOutcome({ key: entry.key, outcome }));
+  const saveOutcome = async (outcome: Outcome) =>
+    (await outcomeAction.run(api().flow.setOutcome({ key: entry.key, outcome }))) !== undefined;
+  const saveDraft = (draft: Outcome | null) => {
+    outcomeAction.clear();
+    // Sent even when the screen is leaving: the draft must reach main (the Reçu screen reads it).
+    void api()
+      .flow.setDraft({ key: entry.key, draft })
+      .then((result) => result.ok && setEntry(result.value));
+  };
   const blocked =
     entry.route.kind === 'demarche' || entry.route.kind === 'orientation' || entry.route.kind === 'pending';
 
@@ -198,11 +166,13 @@ export function FlowScreen() {
           ))}
         </Box>
       </Box>
-      {error && (
-        <Alert severity="error" role="alert">
-          {error}
-        </Alert>
-      )}
+      <div ref={alert} tabIndex={-1}>
+        {error && (
+          <Alert severity="error" role="alert">
+            {error}
+          </Alert>
+        )}
+      </div>
       <Box
         sx={{
           display: 'grid',
@@ -218,7 +188,7 @@ export function FlowScreen() {
             onAnswer={(questionId, answerId) => {
               // Shown at once; main's answer (with the route) follows.
               setEntry({ ...entry, answers: { ...entry.answers, [questionId]: answerId } });
-              void act(api().flow.answer({ key: entry.key, questionId, answerId }));
+              void act.run(api().flow.answer({ key: entry.key, questionId, answerId }));
             }}
             onSwitch={(demarcheId) => void switchTo(demarcheId)}
             onOrient={orient}
@@ -239,14 +209,16 @@ export function FlowScreen() {
           <NotesField
             key={entry.key}
             value={entry.notes}
-            onSave={(notes) => void act(api().flow.setNotes({ key: entry.key, notes }))}
+            onSave={(notes) => void api().flow.setNotes({ key: entry.key, notes })}
           />
           <OutcomeForm
-            key={`${entry.key}-${entry.outcome?.kind ?? ''}`}
+            key={entry.key}
             demarche={demarche}
             entry={entry}
-            orientations={orientations}
+            orientations={orientations.data ?? []}
             onSave={saveOutcome}
+            onDraft={saveDraft}
+            error={outcomeAction.error?.message ?? null}
           />
           <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap' }}>
             <Button component={RouterLink} to="/demarches" variant="outlined" size="large">

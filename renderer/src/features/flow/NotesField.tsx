@@ -1,22 +1,11 @@
 import { TextField } from '@mui/material';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useFlushedSave } from './useFlushedSave';
 
 /** The mediator's notes on this démarche: in memory with the session, wiped at its end. */
 export function NotesField({ value, onSave }: { value: string; onSave(notes: string): void }) {
   const [text, setText] = useState(value);
-  const timer = useRef<number | undefined>(undefined);
-  const saved = useRef(value);
-
-  useEffect(() => () => window.clearTimeout(timer.current), []);
-
-  const change = (next: string) => {
-    setText(next);
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => {
-      saved.current = next;
-      onSave(next);
-    }, 700);
-  };
+  const { schedule, flush } = useFlushedSave(onSave, 700);
 
   return (
     <TextField
@@ -26,14 +15,11 @@ export function NotesField({ value, onSave }: { value: string; onSave(notes: str
       multiline
       minRows={3}
       value={text}
-      onChange={(event) => change(event.target.value)}
-      onBlur={() => {
-        window.clearTimeout(timer.current);
-        if (text !== saved.current) {
-          saved.current = text;
-          onSave(text);
-        }
+      onChange={(event) => {
+        setText(event.target.value);
+        schedule(event.target.value);
       }}
+      onBlur={flush}
       slotProps={{ htmlInput: { maxLength: 4000 } }}
     />
   );

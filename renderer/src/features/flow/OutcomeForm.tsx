@@ -13,10 +13,12 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Demarche, FlowEntry, FormatCheck, Outcome, OrientationCode } from '../../../../preload/api';
 import { api, call } from '../../api';
 import { OUTCOME_LABELS } from './labels';
+import { differsFromSaved, outcomeOf, type OutcomeFields } from './outcome-draft';
+import { useFlushedSave } from './useFlushedSave';
 
 type Kind = Outcome['kind'];
 
@@ -26,28 +28,47 @@ export function OutcomeForm({
   entry,
   orientations,
   onSave,
+  onDraft,
+  error,
 }: {
   demarche: Demarche;
   entry: FlowEntry;
   orientations: Array<{ code: OrientationCode; label: string }>;
   onSave(outcome: Outcome): Promise<boolean>;
+  /** The form as it is now, kept by main until saved (the Reçu screen offers to save it). */
+  onDraft(draft: Outcome | null): void;
+  /** Why main refused the last save, shown here, next to the button. */
+  error: string | null;
 }) {
   const saved = entry.outcome;
   const route = entry.route;
-  const [kind, setKind] = useState<Kind | ''>(saved?.kind ?? '');
-  const [numero, setNumero] = useState(saved?.kind === 'deposee' ? saved.numero : '');
+  // A draft kept by main (the mediator left before saving) comes back in the form.
+  const start = entry.unsaved ?? saved;
+  const [kind, setKind] = useState<Kind | ''>(start?.kind ?? '');
+  const [numero, setNumero] = useState(start?.kind === 'deposee' ? start.numero : '');
+  const result = useRef<HTMLDivElement>(null);
+  const [submitted, setSubmitted] = useState(0);
   const [check, setCheck] = useState<FormatCheck | null>(null);
   const [missing, setMissing] = useState<string[]>(
-    saved?.kind === 'incomplete'
-      ? saved.missing
+    start?.kind === 'incomplete'
+      ? start.missing
       : demarche.pieces.filter((p) => entry.pieces[p.id]?.status === 'manquant').map((p) => p.id),
   );
   const [orientation, setOrientation] = useState<OrientationCode>(
-    saved?.kind === 'orientee' ? saved.orientation : route.kind === 'orientation' ? route.orientation : 'prefecture',
+    start?.kind === 'orientee' ? start.orientation : route.kind === 'orientation' ? route.orientation : 'prefecture',
   );
   const [why, setWhy] = useState(
-    saved?.kind === 'orientee' ? saved.why : route.kind === 'orientation' ? route.why : '',
+    start?.kind === 'orientee' ? start.why : route.kind === 'orientation' ? route.why : '',
   );
+  const fields: OutcomeFields = { kind, numero, missing, orientation, why };
+  const dirty = differsFromSaved(fields, saved);
+  const draft = useFlushedSave(onDraft, 400);
+  const edit = (next: Partial<OutcomeFields>) => draft.schedule(outcomeOf({ ...fields, ...next }));
+
+  // After a save (accepted or refused), the focus goes to what it said, next to the button.
+  useEffect(() => {
+    if (submitted > 0) result.current?.focus();
+  }, [submitted, error, saved]);
 
   useEffect(() => {
     if (kind !== 'deposee' || !numero.trim()) return;
@@ -63,16 +84,10 @@ export function OutcomeForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!kind) return;
-    const outcome: Outcome =
-      kind === 'deposee'
-        ? { kind, numero }
-        : kind === 'incomplete'
-          ? { kind, missing }
-          : kind === 'orientee'
-            ? { kind, orientation, why }
-            : { kind };
-    void onSave(outcome);
+    const outcome = outcomeOf(fields);
+    if (!outcome) return;
+    draft.flush();
+    void onSave(outcome).then(() => setSubmitted((n) => n + 1));
   };
 
   return (
@@ -93,9 +108,12 @@ export function OutcomeForm({
               const next = event.target.value as Kind;
               setKind(next);
               // The pièces marked missing in the checklist are ticked already.
-              if (next === 'incomplete' && missing.length === 0) {
-                setMissing(demarche.pieces.filter((p) => entry.pieces[p.id]?.status === 'manquant').map((p) => p.id));
-              }
+              const ticked =
+                next === 'incomplete' && missing.length === 0
+                  ? demarche.pieces.filter((p) => entry.pieces[p.id]?.status === 'manquant').map((p) => p.id)
+                  : missing;
+              setMissing(ticked);
+              edit({ kind: next, missing: ticked });
             }}
           >
             {(Object.keys(OUTCOME_LABELS) as Kind[]).map((value) => (
@@ -110,7 +128,10 @@ export function OutcomeForm({
               label={demarche.numero.label}
               helperText={demarche.numero.help}
               value={numero}
-              onChange={(event) => setNumero(event.target.value)}
+              onChange={(event) => {
+                setNumero(event.target.value);
+                edit({ numero: event.target.value });
+              }}
               required={demarche.numero.required}
               autoComplete="off"
               slotProps={{ htmlInput: { 'data-testid': 'numero', spellCheck: false, maxLength: 80 } }}
@@ -139,11 +160,13 @@ export function OutcomeForm({
                   control={
                     <Checkbox
                       checked={missing.includes(piece.id)}
-                      onChange={(event) =>
-                        setMissing((current) =>
-                          event.target.checked ? [...current, piece.id] : current.filter((id) => id !== piece.id),
-                        )
-                      }
+                      onChange={(event) => {
+                        const next = event.target.checked
+                          ? [...missing, piece.id]
+                          : missing.filter((id) => id !== piece.id);
+                        setMissing(next);
+                        edit({ missing: next });
+                      }}
                     />
                   }
                   label={piece.label}
@@ -159,7 +182,10 @@ export function OutcomeForm({
               select
               label="Orientée vers"
               value={orientation}
-              onChange={(event) => setOrientation(event.target.value as OrientationCode)}
+              onChange={(event) => {
+                setOrientation(event.target.value as OrientationCode);
+                edit({ orientation: event.target.value as OrientationCode });
+              }}
               slotProps={{ select: { native: true } }}
             >
               {orientations.map((o) => (
@@ -171,7 +197,10 @@ export function OutcomeForm({
             <TextField
               label="Pourquoi (écrit sur le reçu, sans donnée personnelle)"
               value={why}
-              onChange={(event) => setWhy(event.target.value)}
+              onChange={(event) => {
+                setWhy(event.target.value);
+                edit({ why: event.target.value });
+              }}
               multiline
               minRows={2}
               slotProps={{ htmlInput: { maxLength: 500 } }}
@@ -184,14 +213,24 @@ export function OutcomeForm({
             Enregistrer le résultat
           </Button>
         </Box>
-        <div role="status" aria-live="polite" data-testid="outcome-saved">
-          {saved && (
-            <Alert severity="success">
-              Résultat enregistré : {OUTCOME_LABELS[saved.kind]}
-              {saved.kind === 'deposee' && saved.numero && ` — ${demarche.numero.label} ${saved.numero}`}.
+        <div role="status" aria-live="polite" data-testid="outcome-saved" ref={result} tabIndex={-1}>
+          {error ? (
+            <Alert severity="error" data-testid="outcome-error">
+              {error}
             </Alert>
+          ) : dirty ? (
+            <Alert severity="info" data-testid="outcome-unsaved">
+              Ce résultat n'est pas encore enregistré.
+            </Alert>
+          ) : (
+            saved && (
+              <Alert severity="success">
+                Résultat enregistré : {OUTCOME_LABELS[saved.kind]}
+                {saved.kind === 'deposee' && saved.numero && ` — ${demarche.numero.label} ${saved.numero}`}.
+              </Alert>
+            )
           )}
-          {entry.numeroWarning && (
+          {!error && !dirty && entry.numeroWarning && (
             <Alert severity="warning" sx={{ mt: 1 }} data-testid="numero-warning">
               {entry.numeroWarning} Le numéro est gardé tel quel.
             </Alert>

@@ -23,6 +23,7 @@ import { SaveBar } from '../config/SaveBar';
 import { useSaver } from '../config/useSaver';
 import { joinInterface, splitInterface, type AddressKind } from './printer-address';
 import { ResultMessage } from '../../app/ResultMessage';
+import { measuredAgo } from './measured-ago';
 
 type PrinterSettings = StationConfig['printer'];
 const TYPES: Array<PrinterSettings['type']> = ['epson', 'star'];
@@ -69,12 +70,13 @@ export function PrinterPanel() {
   const saver = useSaver();
   const [status, setStatus] = useState<PrinterStatus | null>(null);
   const [test, setTest] = useState<{ ok: boolean; text: string } | null>(null);
+  const [noStatus, setNoStatus] = useState(false);
   const [testing, setTesting] = useState(false);
 
   const refresh = useCallback(
     () =>
       api()
-        .print.status()
+        .print.check()
         .then((result) => setStatus(result.ok ? result.value : null)),
     [],
   );
@@ -98,14 +100,26 @@ export function PrinterPanel() {
   const printTest = async () => {
     setTesting(true);
     setTest(null);
+    setNoStatus(false);
     try {
       await call(api().print.testPage());
       setTest({ ok: true, text: 'Page de test envoyée. Vérifiez les accents, la largeur et le QR code.' });
     } catch (caught) {
       setTest({ ok: false, text: caught instanceof CallError ? caught.message : "La page de test n'est pas sortie." });
+      // A printer that takes connections but never answers status requests: propose to stop asking.
+      setNoStatus(caught instanceof CallError && caught.error.code === 'printer_no_status');
     } finally {
       setTesting(false);
     }
+  };
+
+  const turnStatusOff = () => {
+    setAskStatus(false);
+    void saver.run(async () => {
+      await save({ printer: { ...stored, askStatus: false } });
+      setNoStatus(false);
+      await refresh();
+    });
   };
 
   const help = ADDRESS_HELP[kind];
@@ -116,10 +130,12 @@ export function PrinterPanel() {
         <Box aria-live="polite" data-testid="printer-live-state">
           {!status ? null : !status.enabled ? (
             <Chip label="Aucune imprimante de reçus activée" />
-          ) : status.connected ? (
-            <Chip color="success" label="Imprimante prête" />
+          ) : status.connected === null ? null : status.connected ? (
+            <Chip color="success" label={`Imprimante prête (${measuredAgo(status.ageSeconds)})`} />
           ) : (
-            <Alert severity="warning">{status.problem?.message ?? "L'imprimante ne répond pas."}</Alert>
+            <Alert severity="warning">
+              {status.problem?.message ?? "L'imprimante ne répond pas."} ({measuredAgo(status.ageSeconds)})
+            </Alert>
           )}
         </Box>
         <FormControlLabel
@@ -201,6 +217,11 @@ export function PrinterPanel() {
             Imprimer une page de test
           </Button>
           <ResultMessage message={test} />
+          {noStatus && (
+            <Button variant="contained" onClick={turnStatusOff}>
+              Ne plus demander son état à l'imprimante
+            </Button>
+          )}
         </Stack>
       </Stack>
     </Box>

@@ -2,7 +2,9 @@ import { Alert, Box, Button, Chip, CircularProgress, Stack, Typography } from '@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PrinterStatus, ReceiptPreview as Preview } from '../../../../preload/api';
 import { api, call, CallError } from '../../api';
+import { UnsavedOutcomes } from '../flow/UnsavedOutcomes';
 import { openPdf } from './a4-download';
+import { measuredAgo } from './measured-ago';
 import { ReceiptPreview } from './ReceiptPreview';
 
 type Outcome = { kind: 'ok'; text: string } | { kind: 'fault'; text: string } | null;
@@ -22,21 +24,29 @@ export function ReceiptScreen() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const inFlight = useRef(false);
 
-  const loadStatus = useCallback(
+  // The last measured state comes at once (so "Imprimer" shows at once); a fresh measure follows.
+  const loadStatus = useCallback(() => {
+    void call(api().print.status()).then(setStatus, () => undefined);
+    return call(api().print.check())
+      .then(setStatus, () => undefined)
+      .finally(() => setChecking(false));
+  }, []);
+
+  const loadPreview = useCallback(
     () =>
-      call(api().print.status())
-        .then(setStatus, () => setStatus(null))
-        .finally(() => setChecking(false)),
+      call(api().print.preview())
+        .then(setPreview)
+        .catch((caught: unknown) => setLoadError(messageOf(caught, "Le reçu n'a pas pu être préparé. Réessayez."))),
     [],
   );
 
   useEffect(() => {
     document.title = 'Reçu – Point numérique';
-    void call(api().print.preview())
-      .then(setPreview)
-      .catch((caught: unknown) => setLoadError(messageOf(caught, "Le reçu n'a pas pu être préparé. Réessayez.")));
+    void loadPreview();
     void loadStatus();
-  }, [loadStatus]);
+  }, [loadPreview, loadStatus]);
+
+  const reloadStatus = () => call(api().print.status()).then(setStatus, () => undefined);
 
   const refreshStatus = () => {
     setChecking(true);
@@ -51,6 +61,11 @@ export function ReceiptScreen() {
     setOutcome(null);
     try {
       const result = await call(api().print.receipt({ reprint }));
+      if (result.result === 'needs_answer') {
+        setOutcome({ kind: 'fault', text: "Répondez d'abord : le reçu est-il sorti ?" });
+        await reloadStatus();
+        return;
+      }
       if (result.result === 'already_printed') {
         setOutcome({
           kind: 'ok',
@@ -62,11 +77,30 @@ export function ReceiptScreen() {
       setPreview((current) => (current ? { ...current, printed: true } : current));
     } catch (caught) {
       setOutcome({ kind: 'fault', text: messageOf(caught, "L'impression n'a pas abouti. Réessayez.") });
-      refreshStatus();
+      // The failed job measured the printer: show that state (and the question, if paper may have come out).
+      await reloadStatus();
     } finally {
       inFlight.current = false;
       setBusy(null);
     }
+  };
+
+  const cancel = () => void call(api().print.cancel()).catch(() => undefined);
+
+  const answer = async (cameOut: boolean) => {
+    try {
+      const result = await call(api().print.answer({ cameOut }));
+      setPreview((current) => (current ? { ...current, printed: result.printed } : current));
+      setOutcome({
+        kind: 'ok',
+        text: cameOut
+          ? 'Le reçu compte comme imprimé. Donnez-le à la personne.'
+          : 'Vous pouvez imprimer le reçu à nouveau.',
+      });
+    } catch (caught) {
+      setOutcome({ kind: 'fault', text: messageOf(caught, "La réponse n'a pas été enregistrée. Réessayez.") });
+    }
+    await reloadStatus();
   };
 
   const printA4 = async () => {
@@ -94,10 +128,12 @@ export function ReceiptScreen() {
 
   const printed = preview?.printed ?? false;
   const canThermal = status?.enabled ?? false;
+  const asking = status?.askReceipt ?? false;
 
   return (
     <Stack spacing={3}>
       <Typography variant="h1">Reçu pour la personne</Typography>
+      <UnsavedOutcomes onSaved={() => void loadPreview()} />
       {loadError && (
         <Alert severity="error" role="alert">
           {loadError}
@@ -123,7 +159,13 @@ export function ReceiptScreen() {
               </Alert>
             )}
           </div>
-          {canThermal && !printed && (
+          {asking && <ReceiptQuestion onAnswer={(cameOut) => void answer(cameOut)} />}
+          {busy === 'print' && (
+            <Button variant="outlined" color="warning" onClick={cancel}>
+              Annuler l'impression
+            </Button>
+          )}
+          {canThermal && !printed && !asking && (
             <Button
               variant="contained"
               size="large"
@@ -133,7 +175,7 @@ export function ReceiptScreen() {
               {busy === 'print' ? 'Impression en cours…' : outcome?.kind === 'fault' ? 'Réessayer' : 'Imprimer'}
             </Button>
           )}
-          {canThermal && printed && (
+          {canThermal && printed && !asking && (
             <Button variant="outlined" size="large" disabled={busy !== null} onClick={() => void print(true)}>
               {busy === 'print' ? 'Impression en cours…' : 'Réimprimer'}
             </Button>
@@ -155,22 +197,51 @@ export function ReceiptScreen() {
   );
 }
 
+/** After a job that may have printed: nothing is sent again before this answer. */
+function ReceiptQuestion({ onAnswer }: { onAnswer: (cameOut: boolean) => void }) {
+  return (
+    <Alert severity="warning" data-testid="receipt-question" icon={false}>
+      <Typography component="h3" sx={{ fontWeight: 700, mb: 1 }}>
+        Le reçu est-il sorti ?
+      </Typography>
+      <Typography sx={{ mb: 1 }}>Regardez l'imprimante. Répondez avant d'imprimer à nouveau.</Typography>
+      <Stack direction="row" spacing={1}>
+        <Button variant="contained" onClick={() => onAnswer(true)}>
+          Oui, il est sorti
+        </Button>
+        <Button variant="outlined" onClick={() => onAnswer(false)}>
+          Non, pas en entier
+        </Button>
+      </Stack>
+    </Alert>
+  );
+}
+
 function PrinterState({ status, checking }: { status: PrinterStatus | null; checking: boolean }) {
-  if (checking && !status) return <Typography>Vérification de l'imprimante…</Typography>;
-  if (!status) return <Typography>L'état de l'imprimante est inconnu.</Typography>;
+  if (!status || (status.enabled && status.connected === null)) {
+    return (
+      <Typography>{checking ? "Vérification de l'imprimante…" : "L'état de l'imprimante est inconnu."}</Typography>
+    );
+  }
   if (!status.enabled) {
     return (
       <Alert severity="info">Aucune imprimante de reçus n'est réglée sur ce poste. Imprimez le reçu en A4 (PDF).</Alert>
     );
   }
+  const age = measuredAgo(status.ageSeconds);
   if (status.connected) {
     return (
-      <Chip color="success" label="Imprimante prête" data-testid="printer-state" sx={{ alignSelf: 'flex-start' }} />
+      <Chip
+        color="success"
+        label={`Imprimante prête (${age})`}
+        data-testid="printer-state"
+        sx={{ alignSelf: 'flex-start' }}
+      />
     );
   }
   return (
     <Alert severity="warning" data-testid="printer-state">
-      {status.problem?.message ?? "L'imprimante de reçus ne répond pas."}
+      {status.problem?.message ?? "L'imprimante de reçus ne répond pas."} ({age})
     </Alert>
   );
 }

@@ -41,9 +41,14 @@ export function ScanPanel({ demarcheId, pieces, showAll = false }: ScanPanelProp
     return error ? <Alert severity="error">{error}</Alert> : <LinearProgress aria-label="Chargement des pièces" />;
   }
 
-  const report = (outcome: ScanImportResult) => {
+  const report = (outcome: ScanImportResult, stillRefused = false) => {
     const count = outcome.imported.length;
-    if (outcome.refused.length > 0)
+    if (stillRefused)
+      setMessage({
+        ok: false,
+        text: "Le fichier n'a toujours pas pu être importé. La raison est écrite dans la liste.",
+      });
+    else if (outcome.refused.length > 0)
       setMessage({ ok: false, text: outcome.refused.map((item) => item.message).join(' ') });
     else if (count > 0)
       setMessage({
@@ -176,18 +181,18 @@ export function ScanPanel({ demarcheId, pieces, showAll = false }: ScanPanelProp
               severity={file.why === 'refused' ? 'error' : 'warning'}
               action={
                 <Stack direction="row" spacing={1}>
-                  {file.why !== 'refused' && (
-                    <Button
-                      color="inherit"
-                      onClick={() =>
-                        void call(api().scan.waitingImport({ id: file.id, ...target })).then(report, (caught: Error) =>
-                          fail(caught.message),
-                        )
-                      }
-                    >
-                      Importer pour cet usager
-                    </Button>
-                  )}
+                  <Button
+                    color="inherit"
+                    onClick={() =>
+                      void call(api().scan.waitingImport({ id: file.id, ...target })).then(
+                        // The reason of a refusal is already in this list: it is not repeated above.
+                        (outcome) => report({ ...outcome, refused: [] }, outcome.refused.length > 0),
+                        (caught: Error) => fail(caught.message),
+                      )
+                    }
+                  >
+                    {file.why === 'refused' ? 'Réessayer' : 'Importer pour cet usager'}
+                  </Button>
                   <Button
                     color="inherit"
                     onClick={() =>

@@ -2,8 +2,8 @@ import type { WipeReport } from '../../../../preload/api';
 
 /** The figures of a wipe report in one French sentence for the home screen. */
 export function wipeSummary(report: WipeReport): string {
-  const files = report.removed.workspaceFiles;
-  const size = formatBytes(report.removed.workspaceBytes);
+  const files = report.removed.files;
+  const size = formatBytes(report.removed.bytes);
   const what = files === 0 ? 'Aucun fichier' : files === 1 ? `1 fichier (${size})` : `${files} fichiers (${size})`;
   const parts = report.removed.participants.length;
   const ms = Math.round(report.durationMs);
