@@ -28,6 +28,7 @@ const DAY = '2026-01-15';
 /** A well-formed argument for each channel (so an admitted call reaches its handler), chosen to change nothing. */
 const INPUTS: Record<Channel, unknown> = {
   'app.info': undefined,
+  'app.confirmClose': { pin: '00000000', who: 'referent' },
   'config.get': undefined,
   'config.saveSections': { sections: { survey: { enabled: true } } },
   'config.listMediators': undefined,
@@ -70,6 +71,7 @@ const INPUTS: Record<Channel, unknown> = {
   'flow.setPiece': { key: ID, pieceId: 'piece', status: 'present' },
   'flow.setNotes': { key: ID, notes: '' },
   'flow.setOutcome': { key: ID, outcome: { kind: 'abandonnee' } },
+  'flow.setDraft': { key: ID, draft: null },
   'flow.remove': { key: ID },
   'flow.checkFormat': { kind: 'plaque', value: 'AB-123-CD' },
   'site.open': { url: 'https://ants.gouv.fr/' },
@@ -95,6 +97,9 @@ const INPUTS: Record<Channel, unknown> = {
   'scan.testFolder': { folder: '/nonexistent/scans' },
   'print.preview': undefined,
   'print.status': undefined,
+  'print.check': undefined,
+  'print.cancel': undefined,
+  'print.answer': { cameOut: false },
   'print.receipt': {},
   'print.a4': undefined,
   'print.testPage': undefined,
