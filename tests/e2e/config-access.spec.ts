@@ -110,7 +110,7 @@ test('the export with the codes asks the référent PIN again, and leaving the a
   await page.getByRole('button', { name: "Ouvrir l'espace référent" }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Espace référent' })).toBeVisible();
   await page.getByRole('tab', { name: 'Sauvegarde' }).click();
-  await page.getByLabel('Inclure les médiateurs et les codes (sous forme chiffrée, jamais en clair)').check();
+  await page.getByRole('checkbox', { name: /Inclure les médiateurs/ }).check();
   const pin = page.getByLabel('Code du référent, pour exporter avec les codes');
   await pin.fill('13579024');
   await page.getByRole('button', { name: 'Exporter la configuration' }).click();
