@@ -8,6 +8,7 @@ import { flowHandlers } from './flow/handlers';
 import { siteHandlers } from './site/handlers';
 import { scanHandlers } from './scan/handlers';
 import { printHandlers } from './print/handlers';
+import { scannerHandlers } from './scanner/handlers';
 import { CounterFault } from './errors';
 import type { Handlers } from './dispatch';
 import { channels } from '../preload/api';
@@ -26,6 +27,7 @@ export function createHandlers(services: Services): Handlers {
     ...siteHandlers(services),
     ...scanHandlers(services),
     ...printHandlers(services),
+    ...scannerHandlers(services),
   };
 }
 

@@ -14,6 +14,7 @@ import { electronScanPicker } from './scan/electron-pick';
 import { electronPrintA4 } from './print/electron-a4';
 import { sessionPlatform, wipeBeforeQuit } from './session/electron-platform';
 import { startStation } from './startup';
+import { refuseClientCertificate } from './site/electron-guards';
 import { electronSite, isSiteContents } from './site/electron-site';
 import { denyPermissions, guardContents } from './window';
 
@@ -26,6 +27,7 @@ if (!app.requestSingleInstanceLock()) {
   // The official-site view has its own allowlist guards (main/site/electron-guards.ts).
   app.on('web-contents-created', (_event, contents) => isSiteContents(contents) || guardContents(contents));
   app.on('session-created', (created) => denyPermissions(created));
+  app.on('select-client-certificate', refuseClientCertificate);
 
   let mainWindow: BrowserWindow | undefined;
   app.on('second-instance', () => {

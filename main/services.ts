@@ -18,6 +18,7 @@ import { SiteService } from './site/service';
 import { scanUploadSource } from './site/uploads';
 import { ScanService } from './scan/service';
 import { PrintService } from './print/service';
+import { ScannerService } from './scanner/service';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -46,6 +47,7 @@ export interface Services {
   site: SiteService;
   scan: ScanService;
   print: PrintService;
+  scanner: ScannerService;
   close(): void;
 }
 
@@ -104,6 +106,7 @@ export function createServices({ dataDir, platform, log, clock, pinCost }: Servi
     uploads: scanUploadSource(() => scan),
     printA4: platform.printA4,
   });
+  const scanner = new ScannerService({ config, sessions, scan, bus, journal, log });
   const print = new PrintService({ config, journal, sessions, platform, log, records: (s) => flow.records(s) });
   return {
     dataDir,
@@ -121,6 +124,7 @@ export function createServices({ dataDir, platform, log, clock, pinCost }: Servi
     site,
     scan,
     print,
+    scanner,
     close() {
       void scan.close();
       db.close();

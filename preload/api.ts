@@ -15,6 +15,7 @@ import { flowContract, flowEvents } from './contract/flow';
 import { siteContract, siteEvents } from './contract/site';
 import { scanContract, scanEvents } from './contract/scan';
 import { printContract, printEvents } from './contract/print';
+import { scannerContract, scannerEvents } from './contract/scanner';
 
 export * from './contract/common';
 export * from './contract/access-levels';
@@ -28,6 +29,7 @@ export * from './contract/flow';
 export * from './contract/site';
 export * from './contract/scan';
 export * from './contract/print';
+export * from './contract/scanner';
 
 export const contract = {
   ...appContract,
@@ -40,6 +42,7 @@ export const contract = {
   ...siteContract,
   ...scanContract,
   ...printContract,
+  ...scannerContract,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Events pushed from the main process to the renderer: name → payload schema. */
@@ -54,6 +57,7 @@ export const events = {
   ...siteEvents,
   ...scanEvents,
   ...printEvents,
+  ...scannerEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channel = keyof typeof contract;

@@ -18,6 +18,8 @@ const FIELD_LABELS: Record<string, string> = {
   'scan.folder': 'Dossier du scanner',
   'scan.usePolling': 'Surveillance par relecture du dossier',
   'scan.maxUploadBytes': "Taille maximale d'un fichier",
+  'scanner.address': 'Adresse du scanner réseau',
+  'scanner.pageTimeoutSeconds': "Délai d'attente d'une page (secondes)",
   'session.idleMinutes': "Délai d'inactivité (minutes)",
   'session.idleWarningSeconds': "Durée de l'avertissement d'inactivité (secondes)",
   'session.referentIdleMinutes': "Fermeture de l'espace référent sans action (minutes)",

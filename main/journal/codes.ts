@@ -21,6 +21,7 @@ export const JOURNAL_CODES = [
   'receipt.printed',
   'receipt.print_failed',
   'scan.delete_failed',
+  'scanner.refused',
   'export.made',
   'retention.purged',
 ] as const;

@@ -37,27 +37,31 @@ export interface IntakeDeps {
   log?: Logger;
   /** Tells the référent (journal) when scanned originals cannot be removed from the shared folder. */
   journal?: Pick<Journal, 'append'>;
-  /** Milliseconds a folder file's size and date must stay the same before it is read. */
+  /** Milliseconds a folder file's size and date must stay the same before it is read (else the section's). */
   quietMs?: number;
   checkEveryMs?: number;
 }
+
+const NOT_WATCHED = { folder: null, usePolling: false, quietMs: 0 } as const;
 
 export class FolderIntake {
   /** Every file of the folder the intake knows of, by path. */
   private readonly files = new Map<string, FolderFile>();
   private watcher: FolderWatcher | null = null;
-  private watched: { folder: string | null; usePolling: boolean } = { folder: null, usePolling: false };
+  private watched: { folder: string | null; usePolling: boolean; quietMs: number } = NOT_WATCHED;
   private folderState: FolderState | null = null;
   /** The folder `files` describes. */
   private filesOf: string | null = null;
 
   constructor(private readonly deps: IntakeDeps) {}
 
-  /** Follows the scan section: restarts the watcher when the folder or the polling option changed. */
-  async apply(settings: { folder: string | null; usePolling: boolean }): Promise<void> {
+  /** Follows the scan section: restarts the watcher when the folder, polling or the quiet window changed. */
+  async apply(settings: { folder: string | null; usePolling: boolean; quietSeconds: number }): Promise<void> {
     const { folder, usePolling } = settings;
-    if (folder === this.watched.folder && usePolling === this.watched.usePolling) return;
-    this.watched = { folder, usePolling };
+    const quietMs = this.deps.quietMs ?? settings.quietSeconds * 1000;
+    const same = this.watched;
+    if (folder === same.folder && usePolling === same.usePolling && quietMs === same.quietMs) return;
+    this.watched = { folder, usePolling, quietMs };
     await this.stop();
     // Another folder: what was known of the old one no longer applies. The same folder watched again (polling
     // switched, a restart) keeps it: an original that could not be deleted is not imported twice.
@@ -67,7 +71,7 @@ export class FolderIntake {
       this.watcher = new FolderWatcher({
         folder,
         usePolling,
-        quietMs: this.deps.quietMs,
+        quietMs,
         checkEveryMs: this.deps.checkEveryMs,
         onFile: (path) => void this.consider(path).catch(() => this.deps.log?.error('scan.folder_file_failed')),
         onGone: (path) => {
@@ -93,7 +97,7 @@ export class FolderIntake {
 
   async close(): Promise<void> {
     await this.stop();
-    this.watched = { folder: null, usePolling: false };
+    this.watched = NOT_WATCHED;
   }
 
   status(): ScanFolderStatus {

@@ -5,7 +5,8 @@ import type { ActiveSession } from './session';
 export type WipeFigures = Record<string, number>;
 
 /**
- * A capability's part in ending a session. `persist` runs first (write anonymous facts, e.g. the session log);
+ * A capability's part in ending a session. `halt` runs first and stops what still works for the session (a scan
+ * job running on a network scanner is cancelled on the device); `persist` runs next (write anonymous facts, e.g. the session log);
  * `clear` then drops the capability's state of that session (in memory, views, partitions, files) and may report
  * counts; `verify` lists anything of the session it still holds. All awaited, in registration order; a step
  * that throws is retried, then reported to the mediator.
@@ -14,6 +15,7 @@ export interface SessionParticipant {
   name: string;
   /** What the mediator reads if this part fails, e.g. "les pièces importées". */
   label?: string;
+  halt?(session: ActiveSession, reason: EndReason): void | Promise<void>;
   persist?(session: ActiveSession, reason: EndReason): void | Promise<void>;
   clear?(session: ActiveSession, reason: EndReason): void | WipeFigures | Promise<void | WipeFigures>;
   verify?(session: ActiveSession): string[] | Promise<string[]>;

@@ -59,6 +59,13 @@ export async function wipeSession(context: WipeContext): Promise<WipeReport> {
   };
 
   for (const participant of context.participants) {
+    if (!participant.halt) continue;
+    const outcome = await step(`halt:${participant.name}`, () => participant.halt!(session, reason));
+    if (!outcome.ok)
+      problems.push(clearFailed(participantLabel(participant.name, participant.label), faultMessage(outcome.error)));
+  }
+
+  for (const participant of context.participants) {
     if (!participant.persist) continue;
     const outcome = await step(`persist:${participant.name}`, () => participant.persist!(session, reason));
     if (!outcome.ok) problems.push(persistFailed(participantLabel(participant.name, participant.label)));

@@ -23,6 +23,7 @@ export function guardSiteContents(
   contents.on('will-frame-navigate', (event) => void refuse(event, event.url));
   contents.on('will-redirect', (event, url) => void refuse(event, url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('select-client-certificate', refuseClientCertificate);
   contents.setWindowOpenHandler(({ url }) => {
     if (decideWindowOpen(url, hooks.hosts()) === 'same-view') void contents.loadURL(url);
     else hooks.refused(url);
@@ -32,6 +33,17 @@ export function guardSiteContents(
   for (const name of ['did-navigate', 'did-navigate-in-page', 'did-start-loading', 'did-stop-loading'] as const) {
     contents.on(name as 'did-start-loading', () => hooks.changed());
   }
+}
+
+/**
+ * A site asking for a client certificate gets none: without this handler Electron would answer with the first
+ * certificate of the system store (a smart card or an agent's certificate could sign the usager in as someone
+ * else). Used for the app (main/index.ts) and for the site's own contents.
+ */
+export function refuseClientCertificate(event: { preventDefault(): void }, ...rest: unknown[]): void {
+  event.preventDefault();
+  const callback = rest.at(-1);
+  if (typeof callback === 'function') (callback as () => void)();
 }
 
 /** The site partition's permissions: everything refused but the small list of security/permissions.ts. */

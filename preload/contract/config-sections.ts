@@ -15,10 +15,12 @@ export const CONFIG_RANGES = {
   maxInputBytes: { min: 1_000_000, max: 45_000_000 },
   maxPixels: { min: 1_000_000, max: 200_000_000 },
   maxPages: { min: 1, max: 100 },
+  quietSeconds: { min: 1, max: 30 },
   idleMinutes: { min: 1, max: 120 },
   idleWarningSeconds: { min: 10, max: 300 },
   referentIdleMinutes: { min: 1, max: 15 },
   retentionMonths: { min: 1, max: 120 },
+  scannerPageTimeoutSeconds: { min: 5, max: 600 },
 } as const;
 
 function int(range: { min: number; max: number }) {
@@ -65,6 +67,32 @@ export const ScanSection = z.object({
   maxPixels: int(CONFIG_RANGES.maxPixels).default(50_000_000),
   /** Most pages accepted in one TIFF or PDF. */
   maxPages: int(CONFIG_RANGES.maxPages).default(30),
+  /**
+   * A folder file is read once its size and date have not changed for this long (and it ends the way its format
+   * ends). Longer for a network scanner that pauses between pages.
+   */
+  quietSeconds: int(CONFIG_RANGES.quietSeconds).default(2),
+});
+
+export const ScannerSection = z.object({
+  /** eSCL root of the network scanner the référent chose (http(s)://host[:port]/eSCL/), or null: none. */
+  address: z.string().trim().max(300).nullable().default(null),
+  /** The device's UUID read from its capabilities when it was chosen: another device at that address is refused. */
+  uuid: z
+    .string()
+    .regex(/^[0-9a-f-]{8,64}$/)
+    .nullable()
+    .default(null),
+  /** Make and model as the device gave it, shown to the counter. */
+  name: z.string().trim().max(120).default(''),
+  /** HTTPS: SHA-256 fingerprint of the certificate the référent accepted (self-signed scanners). */
+  fingerprint: z
+    .string()
+    .regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/)
+    .nullable()
+    .default(null),
+  /** Longest wait for one page before the job is stopped on the device. */
+  pageTimeoutSeconds: int(CONFIG_RANGES.scannerPageTimeoutSeconds).default(60),
 });
 
 export const SessionSection = z.object({
@@ -110,6 +138,7 @@ export const CONFIG_SECTION_SCHEMAS = {
   station: StationSection,
   printer: PrinterSection,
   scan: ScanSection,
+  scanner: ScannerSection,
   session: SessionSection,
   demarches: DemarchesSection,
   site: SiteSection,
@@ -121,6 +150,7 @@ export const StationConfigSchema = z.object({
   station: StationSection.default(StationSection.parse({})),
   printer: PrinterSection.default(PrinterSection.parse({})),
   scan: ScanSection.default(ScanSection.parse({})),
+  scanner: ScannerSection.default(ScannerSection.parse({})),
   session: SessionSection.default(SessionSection.parse({})),
   demarches: DemarchesSection.default(DemarchesSection.parse({})),
   site: SiteSection.default(SiteSection.parse({})),

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedStation } from '../helpers/seed-station';
 import { smallDocument } from '../fixtures/scan/generate';
 import { expect, expectAccessible, test } from './fixtures';
+import type { Page } from '@playwright/test';
 import { signInAsReferent, startSession } from './helpers/sign-in';
 
 const scansOf = (dataDir: string) => join(dataDir, 'scans');
@@ -16,13 +17,18 @@ test.use({
   },
 });
 
+/** The pièces screen through the session bar, as the mediator gets there. */
+async function openPieces(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Accompagnement en cours' }).getByRole('link', { name: 'Pièces' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: "Documents de l'usager" })).toBeVisible();
+}
+
 test('a scan dropped into the watched folder appears with its thumbnail, attached to a pièce', async ({
   page,
   station,
 }) => {
   await startSession(page, station);
-  await page.goto(`${station.url}#/pieces`);
-  await expect(page.getByRole('heading', { level: 1, name: "Documents de l'usager" })).toBeVisible();
+  await openPieces(page);
   await expect(page.getByText('Le dossier de numérisation est surveillé')).toBeVisible();
   await page.getByLabel('Démarche dont les pièces sont rattachées').selectOption('cg-changement-adresse');
 
@@ -33,14 +39,21 @@ test('a scan dropped into the watched folder appears with its thumbnail, attache
   const card = page.getByTestId('scan-import').filter({ hasText: 'SCAN_0001.jpg' });
   await expect(card.getByRole('img', { name: 'Miniature de SCAN_0001.jpg' })).toBeVisible({ timeout: 20_000 });
   await expect(card.getByText(/Prêt à envoyer/)).toBeVisible();
-  expect(existsSync(file)).toBe(false);
+  // The original goes from the folder just after the import: wait for it rather than race it.
+  await expect.poll(() => existsSync(file)).toBe(false);
 
   await card.getByLabel('Pièce').selectOption('justificatif-domicile');
   const group = page.getByTestId('scan-group-justificatif-domicile');
   await expect(group.getByRole('img', { name: 'Miniature de SCAN_0001.jpg' })).toBeVisible();
   await expectAccessible(page);
 
+  const thumbnail = card.getByRole('img', { name: 'Miniature de SCAN_0001.jpg' });
+  const landscape = () =>
+    thumbnail.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > image.naturalHeight);
+  expect(await landscape()).toBe(false);
   await card.getByRole('button', { name: "Pivoter d'un quart de tour" }).click();
+  // The portrait page turned a quarter: the new thumbnail lies on its side.
+  await expect.poll(landscape).toBe(true);
   await card.getByRole('button', { name: 'Agrandir' }).click();
   await expect(page.getByRole('img', { name: /Page 1 de SCAN_0001.jpg/ })).toBeVisible();
   await page.getByRole('button', { name: 'Fermer' }).click();
@@ -48,7 +61,7 @@ test('a scan dropped into the watched folder appears with its thumbnail, attache
 
 test('a file refused by content says why, in French, naming the file', async ({ page, station }) => {
   await startSession(page, station);
-  await page.goto(`${station.url}#/pieces`);
+  await openPieces(page);
   await page.getByLabel('Fichiers à importer').setInputFiles({
     name: 'lettre.jpg',
     mimeType: 'image/jpeg',
@@ -59,7 +72,7 @@ test('a file refused by content says why, in French, naming the file', async ({ 
 
 test('a file dragged and dropped onto the panel is imported', async ({ page, station }) => {
   await startSession(page, station);
-  await page.goto(`${station.url}#/pieces`);
+  await openPieces(page);
   const bytes = [...(await smallDocument('Glissé'))];
   const dataTransfer = await page.evaluateHandle((content) => {
     const transfer = new DataTransfer();
@@ -68,6 +81,41 @@ test('a file dragged and dropped onto the panel is imported', async ({ page, sta
   }, bytes);
   await page.getByTestId('scan-drop-zone').dispatchEvent('drop', { dataTransfer });
   await expect(page.getByRole('img', { name: 'Miniature de glisse.jpg' })).toBeVisible({ timeout: 20_000 });
+});
+
+test("the next usager's screen shows no name of the previous one's files; the session's files leave the folder", async ({
+  page,
+  station,
+}) => {
+  const folder = scansOf(station.dataDir);
+  // Left by someone before this accompaniment (an hour ago).
+  const before = join(folder, 'ancien-DURAND.jpg');
+  writeFileSync(before, await smallDocument('Avant'));
+  const anHourAgo = new Date(Date.now() - 3_600_000);
+  utimesSync(before, anHourAgo, anHourAgo);
+
+  await startSession(page, station);
+  await openPieces(page);
+  await expect(page.getByText(/Un fichier était déjà dans le dossier de numérisation/)).toBeVisible();
+  await expect(page.getByText('DURAND')).toHaveCount(0);
+  const refused = join(folder, 'courrier-MOREAU.jpg');
+  writeFileSync(refused, 'Ceci est un courrier, pas une image.\n');
+  await expect(page.getByText(/« courrier-MOREAU\.jpg » n'est pas un scan/)).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Réessayer' })).toBeVisible();
+
+  await page.getByRole('link', { name: "Terminer l'accompagnement" }).click();
+  await page.getByRole('button', { name: /Terminer sans enquête|Terminer l'accompagnement/ }).click();
+  await page.waitForURL(/#\/accueil$/);
+  await expect(page.getByTestId('wipe-report')).not.toContainText('Aucun fichier');
+  expect(existsSync(refused)).toBe(false);
+  expect(existsSync(before)).toBe(true);
+
+  await page.getByRole('button', { name: 'Commencer un accompagnement' }).click();
+  await page.waitForURL(/#\/demarches$/);
+  await openPieces(page);
+  await expect(page.getByText(/Un fichier était déjà dans le dossier de numérisation/)).toBeVisible();
+  await expect(page.locator('body')).not.toContainText(/MOREAU|DURAND/);
+  await expectAccessible(page);
 });
 
 test('the référent tests the scan folder', async ({ page, station }) => {

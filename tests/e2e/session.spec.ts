@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import WebSocket from 'ws';
+import { ContractSocket } from '../helpers/contract-socket';
 import { seedStation } from '../helpers/seed-station';
 import { makeUndeletable } from '../helpers/undeletable';
 import { expect, expectAccessible, test, type Station } from './fixtures';
@@ -11,29 +11,17 @@ test.use({ seed: { run: (dataDir: string) => seedStation(dataDir) } });
 
 /** Calls the station's contract over its WebSocket, as a second screen of the same counter would. */
 async function contract(station: Station, calls: Array<[string, unknown]>): Promise<unknown[]> {
-  const origin = station.url.replace(/\/$/, '');
-  const socket = new WebSocket(`${origin.replace('http', 'ws')}/ws`, { origin });
-  await new Promise((done, fail) => socket.once('open', done).once('error', fail));
+  const socket = await ContractSocket.open(station.url);
   const results: unknown[] = [];
-  let id = 0;
-  for (const [channel, input] of calls) {
-    const callId = ++id;
-    const reply = new Promise<{ result: { ok: boolean; value?: unknown; error?: unknown } }>((done) => {
-      const onMessage = (data: WebSocket.RawData) => {
-        const message = JSON.parse(String(data)) as { t: string; id: number };
-        if (message.t === 'reply' && message.id === callId) {
-          socket.off('message', onMessage);
-          done(message as never);
-        }
-      };
-      socket.on('message', onMessage);
-    });
-    socket.send(JSON.stringify({ t: 'call', id: callId, channel, input }));
-    const { result } = await reply;
-    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-    results.push(result.value);
+  try {
+    for (const [channel, input] of calls) {
+      const result = await socket.call(channel, input);
+      if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+      results.push(result.value);
+    }
+  } finally {
+    socket.close();
   }
-  socket.close();
   return results;
 }
 

@@ -2,8 +2,9 @@ import type { Clock, TimerHandle } from '../../main/session/clock';
 
 /** A clock that only moves when the test says so (`advance`), firing the timers that fall due on the way. */
 export class FakeClock implements Clock {
-  private time = Date.parse('2026-03-02T09:00:00Z');
   private timers: Array<{ at: number; callback: () => void; handle: TimerHandle }> = [];
+
+  constructor(private time = Date.parse('2026-03-02T09:00:00Z')) {}
 
   now(): number {
     return this.time;

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { startWebHost, type WebHost } from '../../main/web-host';
+import { ContractSocket } from '../helpers/contract-socket';
 import { useTempDir } from '../helpers/temp-dir';
 
 const tempDir = useTempDir();
@@ -20,14 +20,6 @@ async function start() {
   return host;
 }
 
-function open(url: string, origin: string): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, { origin });
-    socket.once('open', () => resolve(socket));
-    socket.once('error', reject);
-  });
-}
-
 describe('web host', () => {
   it('serves the renderer with its CSP on 127.0.0.1', async () => {
     const { url } = await start();
@@ -39,23 +31,17 @@ describe('web host', () => {
 
   it('runs the contract over its WebSocket for its own origin', async () => {
     const { url } = await start();
-    const origin = url.slice(0, -1);
-    const socket = await open(url.replace('http', 'ws') + 'ws', origin);
-    const reply = new Promise<unknown>((resolve) =>
-      socket.once('message', (data) => resolve(JSON.parse(String(data)))),
-    );
-    socket.send(JSON.stringify({ t: 'call', id: 7, channel: 'app.info', input: undefined }));
-    expect(await reply).toMatchObject({
-      t: 'reply',
-      id: 7,
-      result: { ok: true, value: { stationName: 'Point numérique', transport: 'web' } },
+    const socket = await ContractSocket.open(url);
+    expect(await socket.call('app.info')).toMatchObject({
+      ok: true,
+      value: { stationName: 'Point numérique', transport: 'web' },
     });
     socket.close();
   });
 
   it('refuses a WebSocket from another origin', async () => {
     const { url } = await start();
-    await expect(open(url.replace('http', 'ws') + 'ws', 'https://evil.example')).rejects.toThrow(/403|401|Unexpected/);
+    await expect(ContractSocket.open(url, 'https://evil.example')).rejects.toThrow(/403|401|Unexpected/);
   });
 
   it('refuses a request whose Host header is not its own (DNS rebinding)', async () => {

@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { StatsPanel } from '../features/survey/StatsPanel';
 import { ScanFolderPanel } from '../features/scan/ScanFolderPanel';
 import { PrinterPanel } from '../features/print/PrinterPanel';
+import { ScannerPanel } from '../features/scanner/ScannerPanel';
 import { DemarchesReferentPanel } from '../features/flow/DemarchesReferentPanel';
 
 /**
@@ -18,5 +19,6 @@ export const referentPanels: ReferentPanel[] = [
   { id: 'statistiques', label: 'Statistiques', element: <StatsPanel /> },
   { id: 'demarches', label: 'Démarches', element: <DemarchesReferentPanel /> },
   { id: 'scanner', label: 'Scanner', element: <ScanFolderPanel /> },
+  { id: 'scanner-reseau', label: 'Scanner réseau', element: <ScannerPanel /> },
   { id: 'imprimante', label: 'Imprimante', element: <PrinterPanel /> },
 ];

@@ -95,6 +95,14 @@ const INPUTS: Record<Channel, unknown> = {
   'scan.waitingImport': { id: ID },
   'scan.waitingDelete': { id: ID },
   'scan.testFolder': { folder: '/nonexistent/scans' },
+  'scanner.discover': undefined,
+  'scanner.inspect': { address: '127.0.0.1:9' },
+  'scanner.choose': { address: '127.0.0.1:9' },
+  'scanner.forget': undefined,
+  'scanner.state': undefined,
+  'scanner.test': {},
+  'scanner.scan': { source: 'platen' },
+  'scanner.cancel': undefined,
   'print.preview': undefined,
   'print.status': undefined,
   'print.check': undefined,
@@ -221,7 +229,14 @@ describe('the access level of every channel', () => {
       if (/^(config|journal)\./.test(channel) && channel !== 'config.import') expect(level, channel).toBe('referent');
     }
     expect(contract['config.import'].access).toBe('setup');
-    for (const channel of ['survey.stats', 'survey.export', 'scan.testFolder', 'print.testPage'] as const) {
+    const referentOnly = [
+      'survey.stats',
+      'survey.export',
+      'scan.testFolder',
+      'print.testPage',
+      'scanner.choose',
+    ] as const;
+    for (const channel of referentOnly) {
       expect(contract[channel].access, channel).toBe('referent');
     }
     expect(contract['flow.checkFormat'].access).not.toBe('public');

@@ -3,9 +3,10 @@ import type { FlowRecord } from '../../../main/flow/records';
 import { createFileLogger } from '../../../main/log';
 import type { Platform } from '../../../main/platform';
 import { PrintService } from '../../../main/print/service';
-import { createServices, type Services } from '../../../main/services';
+import type { Services } from '../../../main/services';
 import type { ActiveSession } from '../../../main/session/session';
-import { seedStation, TEST_PIN_COST } from '../../helpers/seed-station';
+import { seedStation } from '../../helpers/seed-station';
+import { openTestStation } from '../../helpers/station';
 import { station as stationFields } from '../../unit/print/receipt-records';
 
 export interface PrintStation {
@@ -30,12 +31,7 @@ export function openPrintStation(
 ): PrintStation {
   seedStation(dataDir, { config: { station: stationFields, printer: { enabled: true, timeoutMs: 1000, ...printer } } });
   const log = createFileLogger(dataDir, false);
-  const services = createServices({
-    pinCost: TEST_PIN_COST,
-    dataDir,
-    platform: { transport: 'web', appVersion: 'test', ...platform },
-    log,
-  });
+  const services = openTestStation(dataDir, { platform, log });
   const state = { records };
   const clock = { now: new Date('2026-11-23T16:05:00Z') };
   const print = new PrintService({

@@ -1,7 +1,6 @@
 /** A real station (createServices on a temp data dir) with the scan section set, for the scan integration tests. */
-import { createServices, type Services } from '../../../main/services';
-import { silentLogger } from '../../../main/log';
-import { TEST_PIN_COST } from '../../helpers/seed-station';
+import type { Services } from '../../../main/services';
+import { openTestStation } from '../../helpers/station';
 
 export interface ScanStation {
   services: Services;
@@ -14,12 +13,7 @@ export async function openScanStation(
   scan: Record<string, unknown> = {},
   options: { pickScanFiles?: () => Promise<string[]> } = {},
 ): Promise<ScanStation> {
-  const services = createServices({
-    pinCost: TEST_PIN_COST,
-    dataDir,
-    platform: { transport: 'web', appVersion: '0.0.0-test', pickScanFiles: options.pickScanFiles },
-    log: silentLogger,
-  });
+  const services = openTestStation(dataDir, { platform: { pickScanFiles: options.pickScanFiles } });
   services.config.setSection('scan', { ...services.config.section('scan'), ...scan });
   const events: Array<{ name: string; payload: unknown }> = [];
   services.bus.attach((name, payload) => events.push({ name, payload }));

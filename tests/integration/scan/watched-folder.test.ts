@@ -98,6 +98,30 @@ describe('the watched scan folder (real folder, real chokidar)', () => {
     expect(scan.list(session).refusals).toEqual([]);
   });
 
+  it('reads a folder file only after the quiet window the référent set', async () => {
+    const { services, scan, folder } = await watchedStation({ scan: { quietSeconds: 1 } });
+    const session = startSession(services);
+    const seen: string[] = [];
+    const probe = setInterval(() => {
+      for (const file of scan.list(session).waiting) seen.push(file.message);
+    }, 100);
+    try {
+      // A 3 s pause with a 1 s window: the half-written file is looked at, refused as incomplete, then imported.
+      await writeSlowly(join(folder, 'court.jpg'), await corpus.smallDocument('Fenêtre courte'), 2, [3_000]);
+      await eventually(() => scan.list(session).imports.length === 1, 20_000);
+      expect(seen.some((message) => message.includes("« court.jpg » n'est pas complet"))).toBe(true);
+
+      services.config.setSection('scan', { ...services.config.section('scan'), quietSeconds: 5 });
+      await pause(500);
+      seen.length = 0;
+      await writeSlowly(join(folder, 'long.jpg'), await corpus.smallDocument('Fenêtre longue'), 2, [3_000]);
+      await eventually(() => scan.list(session).imports.length === 2, 20_000);
+      expect(seen).toEqual([]);
+    } finally {
+      clearInterval(probe);
+    }
+  });
+
   it('shows a refused folder file once, and a rescan under the same name replaces the refusal', async () => {
     const { services, scan, folder } = await watchedStation();
     const session = startSession(services);

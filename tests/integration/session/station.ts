@@ -1,8 +1,7 @@
-import { createServices, type Services } from '../../../main/services';
-import { silentLogger } from '../../../main/log';
+import type { Services } from '../../../main/services';
 import type { Platform } from '../../../main/platform';
 import { FakeClock } from '../../helpers/fake-clock';
-import { TEST_PIN_COST } from '../../helpers/seed-station';
+import { openTestStation } from '../../helpers/station';
 
 /** A clipboard that behaves like the system one, for the desktop platform of these tests. */
 export class TestClipboard {
@@ -35,7 +34,7 @@ export function openStation(dataDir: string, options: { desktop?: boolean } = {}
       station.renderersReplaced++;
     };
   }
-  station.services = createServices({ pinCost: TEST_PIN_COST, dataDir, platform, log: silentLogger, clock });
+  station.services = openTestStation(dataDir, { platform, clock });
   station.services.bus.attach((name, payload) => station.events.push({ name, payload }));
   return station;
 }

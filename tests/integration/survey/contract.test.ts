@@ -5,7 +5,8 @@ import { summaryModel } from '../../../main/survey/summary';
 import { DEFAULT_MEDIATOR, seedStation } from '../../helpers/seed-station';
 import { useTempDir } from '../../helpers/temp-dir';
 import { logSession } from './seed-log';
-import { openStation, silentLog } from './station';
+import { silentLogger } from '../../../main/log';
+import { openStation } from './station';
 
 const tempDir = useTempDir();
 const web = { transport: 'web' as const };
@@ -15,7 +16,7 @@ describe('what the renderer can send to the survey', () => {
     const dir = tempDir();
     seedStation(dir);
     const services = openStation(dir);
-    const dispatch = createDispatch(createHandlers(services), silentLog, services.access);
+    const dispatch = createDispatch(createHandlers(services), silentLogger, services.access);
     // Through the contract the accompaniment belongs to a signed-in mediator (access level `session`).
     await services.access.signIn('Camille', DEFAULT_MEDIATOR.pin);
     expect((await dispatch('session.start', undefined, web)).ok).toBe(true);

@@ -5,6 +5,7 @@ import { LogWriter } from '../../../main/survey/log-writer';
 import { emptyFacts } from '../../../main/session/facts';
 import type { SatisfactionLevel } from '../../../preload/contract/survey';
 import { useTempDir } from '../../helpers/temp-dir';
+import { FakeClock } from '../../helpers/fake-clock';
 import { openStation } from './station';
 
 const tempDir = useTempDir();
@@ -89,8 +90,8 @@ describe('writing a session to the anonymous log', () => {
 describe('the end of a session', () => {
   it("writes the mediator's form and the usager's answers when the session ends, then forgets them", async () => {
     const dir = tempDir();
-    let now = new Date(2026, 10, 23, 10, 2).getTime();
-    const services = openStation(dir, { now: () => now });
+    const clock = new FakeClock(new Date(2026, 10, 23, 10, 2).getTime());
+    const services = openStation(dir, { clock });
     const session = services.sessions.start({ id: null, pseudonym: 'Camille' });
     session.facts.demarches.push({ demarcheId: 'cg-changement-adresse', category: 'carte-grise', outcome: 'deposee' });
     session.facts.receiptPrinted = true;
@@ -109,7 +110,7 @@ describe('the end of a session', () => {
     services.survey.answer({ question: 'accueil', answer: 'tres_satisfait' });
     services.survey.answer({ question: 'securite', answer: 'ne_sait_pas' });
     services.survey.answer({ question: 'recommend', answer: 'oui' });
-    now += 47 * 60_000;
+    clock.advance(47 * 60_000);
     const report = await services.sessions.end('ended');
     expect(report?.problems).toEqual([]);
 

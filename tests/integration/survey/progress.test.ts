@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../main/dispatch';
 import { createHandlers } from '../../../main/handlers';
-import { createServices } from '../../../main/services';
 import { FakeClock } from '../../helpers/fake-clock';
-import { seedStation, TEST_PIN_COST } from '../../helpers/seed-station';
+import { openTestStation } from '../../helpers/station';
+import { seedStation } from '../../helpers/seed-station';
 import { useTempDir } from '../../helpers/temp-dir';
-import { silentLog } from './station';
+import { silentLogger } from '../../../main/log';
 
 const tempDir = useTempDir();
 const web = { transport: 'web' as const };
@@ -16,14 +16,8 @@ async function counter() {
   // A long idle timeout: the tests below wait out the exit's pauses with the session still running.
   seedStation(dir, { config: { session: { idleMinutes: 120 } } });
   const clock = new FakeClock();
-  const services = createServices({
-    pinCost: TEST_PIN_COST,
-    dataDir: dir,
-    platform: { transport: 'web', appVersion: 'test' },
-    log: silentLog,
-    clock,
-  });
-  const dispatch = createDispatch(createHandlers(services), silentLog, services.access);
+  const services = openTestStation(dir, { clock });
+  const dispatch = createDispatch(createHandlers(services), silentLogger, services.access);
   await services.access.signIn('Camille', '482915');
   services.sessions.start({ id: services.access.currentMediator()!.id, pseudonym: 'Camille' });
   const call = async (channel: string, input?: unknown) => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { retentionCutoff } from '../../../main/survey/retention';
 import { useTempDir } from '../../helpers/temp-dir';
 import { logSession } from './seed-log';
+import { FakeClock } from '../../helpers/fake-clock';
 import { openStation } from './station';
 
 const tempDir = useTempDir();
@@ -20,14 +21,14 @@ describe('retention of the session log', () => {
   it('purges at start the entries and answers older than the configured months, and journals the counts', () => {
     const dir = tempDir();
     const fixed = new Date(2026, 10, 23, 8, 30).getTime();
-    const first = openStation(dir, { now: () => fixed });
+    const first = openStation(dir, { clock: new FakeClock(fixed) });
     logSession(first.db, { day: '2024-11-22', demarches: [{}], answers: { accueil: 'satisfait' } });
     logSession(first.db, { day: '2024-11-23', demarches: [{}], answers: { accueil: 'satisfait' } });
     logSession(first.db, { day: '2026-11-20', answers: { accueil: 'satisfait' } });
     logSession(first.db, { day: '2025-06-01' });
     first.close();
 
-    const second = openStation(dir, { now: () => fixed });
+    const second = openStation(dir, { clock: new FakeClock(fixed) });
     expect(count(second, 'survey_session')).toBe(3);
     expect(count(second, 'survey_response')).toBe(2);
     expect(count(second, 'survey_session_demarche')).toBe(1);
@@ -47,12 +48,12 @@ describe('retention of the session log', () => {
   it('follows the number of months the référent set', () => {
     const dir = tempDir();
     const fixed = new Date(2026, 10, 23).getTime();
-    const first = openStation(dir, { now: () => fixed });
+    const first = openStation(dir, { clock: new FakeClock(fixed) });
     first.config.setSection('retention', { months: 6 });
     logSession(first.db, { day: '2026-05-22' });
     logSession(first.db, { day: '2026-05-23' });
     first.close();
-    const second = openStation(dir, { now: () => fixed });
+    const second = openStation(dir, { clock: new FakeClock(fixed) });
     expect(count(second, 'survey_session')).toBe(1);
     second.close();
   });

@@ -280,6 +280,35 @@ describe('the official-site view', () => {
   });
 });
 
+describe('client certificates', () => {
+  const view = () => mock.WebContentsView.created.find((v) => v.options.webPreferences?.partition === SITE_PARTITION)!;
+  it('answers every client-certificate request with none, for the app and for the site view', () => {
+    const certificate = { subjectName: 'Agent', issuerName: 'AC', serialNumber: '01' };
+    const answer = (emit: (event: unknown, callback: (c?: unknown) => void) => void) => {
+      let prevented = false;
+      const answers: unknown[][] = [];
+      emit({ preventDefault: () => (prevented = true) }, (...args: unknown[]) => answers.push(args));
+      return { prevented, answers };
+    };
+    const viaApp = answer((event, callback) =>
+      mock.app.emit(
+        'select-client-certificate',
+        event,
+        view().webContents,
+        'https://ants.gouv.fr/',
+        [certificate],
+        callback,
+      ),
+    );
+    expect(viaApp).toEqual({ prevented: true, answers: [[]] });
+    const viaView = answer((event, callback) =>
+      view().webContents.emit('select-client-certificate', event, 'https://ants.gouv.fr/', [certificate], callback),
+    );
+    expect(viaView).toEqual({ prevented: true, answers: [[]] });
+    expect(SITE_ALLOWED_PERMISSIONS).not.toContain('fullscreen');
+  });
+});
+
 describe('any other web contents (the app-wide guard)', () => {
   it('guards the receipt printing window like the counter window', () => {
     const print = mock.BrowserWindow.created.find((w) => w.options.webPreferences?.partition === 'print-a4');

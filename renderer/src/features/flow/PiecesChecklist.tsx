@@ -11,6 +11,7 @@ import {
 } from '@mui/material';
 import type { Demarche, FlowEntry, PieceStatus, ScanImport } from '../../../../preload/api';
 import { PIECE_STATUS_LABELS } from './labels';
+import { ScanButton } from '../scanner/ScanButton';
 
 const KIND_LABELS = {
   upload: 'À scanner et ajouter sur le site',
@@ -71,6 +72,14 @@ export function PiecesChecklist({
               <Typography variant="body2" sx={{ mb: 1 }}>
                 <strong>Où l'obtenir :</strong> {piece.whereToGet}
               </Typography>
+              {piece.kind === 'upload' && (
+                <Box sx={{ mb: 1 }}>
+                  <ScanButton
+                    size="small"
+                    target={{ demarcheId: demarche.id, pieceId: piece.id, label: piece.label }}
+                  />
+                </Box>
+              )}
               {attached.length > 0 && (
                 <Typography variant="body2" data-testid={`piece-scans-${piece.id}`}>
                   <strong>Scans importés :</strong> {attached.map((item) => item.label).join(', ')}

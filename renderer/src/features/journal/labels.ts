@@ -23,6 +23,7 @@ export const JOURNAL_LABELS: Record<string, string> = {
   'export.made': 'Export des statistiques',
   'retention.purged': 'Purge des anciennes données',
   'scan.delete_failed': 'Scan non supprimé du dossier de numérisation',
+  'scanner.refused': 'Scanner réseau refusé (autre appareil ou certificat changé)',
 };
 
 const DETAIL_LABELS: Record<string, string> = {

@@ -39,6 +39,7 @@ export function ScanFolderPanel() {
   const [folder, setFolder] = useState(current.folder ?? '');
   const [usePolling, setUsePolling] = useState(current.usePolling);
   const [limitKo, setLimitKo] = useState(String(Math.round(current.maxUploadBytes / 1000)));
+  const [quiet, setQuiet] = useState(String(current.quietSeconds));
   const [checks, setChecks] = useState<Checks | null>(null);
   const [testing, setTesting] = useState(false);
   const [testError, setTestError] = useState<string | null>(null);
@@ -48,13 +49,22 @@ export function ScanFolderPanel() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const limit = Number(limitKo.replace(/\s/g, ''));
+    const quietSeconds = Number(quiet.trim());
     void saver.run(async () => {
+      const { min, max } = CONFIG_RANGES.quietSeconds;
+      if (!Number.isInteger(quietSeconds) || quietSeconds < min || quietSeconds > max) {
+        throw new Error(
+          `L'attente avant de lire un fichier doit être un nombre entier de secondes entre ${min} et ${max}.`,
+        );
+      }
       if (!Number.isFinite(limit) || limit < LIMIT_KO.min || limit > LIMIT_KO.max) {
         throw new Error(
           `La taille limite doit être un nombre de ko entre ${frenchNumber(LIMIT_KO.min)} et ${frenchNumber(LIMIT_KO.max)}.`,
         );
       }
-      await save({ scan: { folder: folder.trim() || null, usePolling, maxUploadBytes: Math.round(limit * 1000) } });
+      await save({
+        scan: { folder: folder.trim() || null, usePolling, maxUploadBytes: Math.round(limit * 1000), quietSeconds },
+      });
     });
   };
 
@@ -89,6 +99,13 @@ export function ScanFolderPanel() {
         <FormControlLabel
           control={<Switch checked={usePolling} onChange={(event) => setUsePolling(event.target.checked)} />}
           label="Vérifier le dossier régulièrement (à cocher pour un partage réseau)"
+        />
+        <TextField
+          label="Attente avant de lire un fichier (secondes)"
+          helperText="Un fichier est lu quand il n'a plus changé pendant ce temps et qu'il est complet. Augmentez-la si le scanner écrit lentement sur un partage réseau. 2 secondes suffisent en général."
+          value={quiet}
+          onChange={(event) => setQuiet(event.target.value)}
+          slotProps={{ htmlInput: { inputMode: 'numeric' } }}
         />
         <TextField
           label="Taille maximale d'un fichier envoyé (ko)"

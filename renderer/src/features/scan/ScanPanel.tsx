@@ -8,6 +8,7 @@ import { ImportCard, type PieceOption } from './ImportCard';
 import { PreviewDialog } from './PreviewDialog';
 import { sizeText, type ScanImport, type ScanImportResult } from './types';
 import { useScans, type ScanJob } from './useScans';
+import { ScanButton } from '../scanner/ScanButton';
 
 export interface ScanPanelProps {
   /** The démarche whose checklist the imports are attached to ('' when none: the overview). */
@@ -119,9 +120,12 @@ export function ScanPanel({ demarcheId, pieces, showAll = false }: ScanPanelProp
             choisir. Formats acceptés : JPEG, PNG, TIFF, HEIC (photo d'iPhone), PDF ; {sizeText(list.maxInputBytes)} au
             plus.
           </Typography>
-          <Button variant="contained" size="large" startIcon={<UploadFileIcon />} onClick={choose}>
-            Choisir des fichiers
-          </Button>
+          <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap' }}>
+            <Button variant="contained" size="large" startIcon={<UploadFileIcon />} onClick={choose}>
+              Choisir des fichiers
+            </Button>
+            <ScanButton target={{ demarcheId: demarcheId || null, pieceId: null }} />
+          </Stack>
           <input
             ref={input}
             type="file"
