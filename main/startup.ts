@@ -20,6 +20,9 @@ export interface Station {
 export function startStation(dataDir: string, platform: Platform, log: Logger): Station {
   try {
     const services = createServices({ dataDir, platform, log });
+    // The start-up check of the journal: an edit made straight in station.db is reported (row id only).
+    const chain = services.journal.checkChain();
+    if (!chain.intact) log.error('journal.chain_broken', { from: chain.brokenAt ?? 0, rows: chain.rows });
     return {
       services,
       dispatch: createDispatch(createHandlers(services), log, services.access),

@@ -8,7 +8,7 @@ export function journalHandlers(services: Services): Pick<Handlers, 'journal.lis
     'journal.list': ({ code, from, to, limit }) => {
       const known = code && (JOURNAL_CODES as readonly string[]).includes(code) ? (code as JournalCode) : undefined;
       const entries = code && !known ? [] : services.journal.list({ code: known, from, to, limit });
-      return { entries, codes: [...JOURNAL_CODES] };
+      return { entries, codes: [...JOURNAL_CODES], chain: services.journal.checkChain() };
     },
   };
 }

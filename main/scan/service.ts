@@ -40,7 +40,6 @@ export class ScanService {
   private readonly rendering: ImportRendering;
   private readonly intake: FolderIntake;
   private unfollow: (() => void) | null = null;
-  private readonly tallies = new Map<string, { imports: number; files: number; bytes: number }>();
 
   constructor(private readonly deps: ScanServiceDeps) {
     const settings = () => deps.config.section('scan');
@@ -198,33 +197,28 @@ export class ScanService {
   /**
    * Session end: forget the names and choices (the workspace and its key go with the session), and delete from
    * the scan folder every file the session brought there. `files` and `bytes` count those: the wipe report adds
-   * them to the workspace's.
+   * them to the workspace's. What the folder refuses to delete is the verification's to report (leftovers).
    */
   async clear(session: ActiveSession): Promise<{ imports: number; files: number; bytes: number }> {
-    // The wipe retries a failed clear: the counts add up over the attempts.
-    const tally = this.tallies.get(session.id) ?? { imports: 0, files: 0, bytes: 0 };
-    this.tallies.set(session.id, tally);
-    tally.imports += await this.store.clear(session);
+    const imports = await this.store.clear(session);
     const folder = await this.intake.endSession(session);
-    tally.files += folder.files;
-    tally.bytes += folder.bytes;
-    if (folder.left > 0) {
-      throw new CounterFault(
-        'scan_folder_leftovers',
-        `${folder.left === 1 ? "un fichier scanné pendant l'accompagnement est resté" : `${folder.left} fichiers scannés pendant l'accompagnement sont restés`} dans le dossier de numérisation, en clair : supprimez-les depuis l'explorateur de fichiers`,
-      );
-    }
-    this.tallies.delete(session.id);
     this.deps.bus?.emit('scan.changed', {});
-    return tally;
+    return { imports, files: folder.files, bytes: folder.bytes };
   }
 
-  /** The wipe's check: nothing of the session in memory, nothing it brought left in the scan folder. */
+  /**
+   * The wipe's check: nothing of the session in memory, nothing it brought left in the scan folder (one more
+   * try at deleting first). Those files are in clear, outside the workspace: the mediator is told what to do.
+   */
   private async leftovers(session: ActiveSession): Promise<string[]> {
     const found = this.store.holds(session) ? ['pièces importées encore en mémoire'] : [];
+    await this.intake.endSession(session);
     const files = await this.intake.remaining(session);
-    if (files > 0)
-      found.push(`${files} fichier${files > 1 ? 's' : ''} de l'accompagnement dans le dossier de numérisation`);
+    if (files > 0) {
+      found.push(
+        `${files === 1 ? "un fichier scanné pendant l'accompagnement est resté" : `${files} fichiers scannés pendant l'accompagnement sont restés`} en clair dans le dossier de numérisation : supprimez-les depuis l'explorateur de fichiers`,
+      );
+    }
     return found;
   }
 }

@@ -54,6 +54,7 @@ export function esclRequest(options: EsclRequest): Promise<EsclReply> {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
       req.destroy();
       reject(new EsclHttpError(failure));
     };

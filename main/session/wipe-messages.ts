@@ -25,6 +25,11 @@ export function clearFailed(label: string, detail?: string): string {
   return `Effacement incomplet : ${label}${why}. Des données de l'usager sont peut-être encore sur le poste. Ne commencez pas d'autre accompagnement : redémarrez le poste, l'effacement sera refait au démarrage. Si le message revient, prévenez le référent numérique.`;
 }
 
+/** A part cleared, but its own check still finds something of the session (the detail says what, and what to do). */
+export function stillHeld(label: string, detail: string): string {
+  return `Effacement incomplet : ${label} (${detail}). Des données de l'usager sont peut-être encore sur le poste. Ne commencez pas d'autre accompagnement avant d'avoir réglé ce point. Si le message revient, prévenez le référent numérique.`;
+}
+
 export function fileNotRemoved(paths: string[]): string {
   const shown = paths.slice(0, 5).map((path) => `« ${path} »`);
   const more = paths.length > 5 ? ` et ${paths.length - 5} autre(s)` : '';

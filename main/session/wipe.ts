@@ -19,6 +19,7 @@ import {
   fileNotRemoved,
   participantLabel,
   persistFailed,
+  stillHeld,
 } from './wipe-messages';
 
 export interface WipeContext {
@@ -130,7 +131,7 @@ export async function wipeSession(context: WipeContext): Promise<WipeReport> {
   else if (!workspace.ok) problems.push(fileNotRemoved([`sessions/${session.id}`]));
   for (const held of verification.held) {
     // A part whose clear failed has already said so; a part that cleared but still holds something says it now.
-    if (!failedClears.has(held.name)) problems.push(clearFailed(held.label, held.items.join(', ')));
+    if (!failedClears.has(held.name)) problems.push(stillHeld(held.label, held.items.join(', ')));
   }
   const leftovers = verification.files.length + verification.held.reduce((sum, held) => sum + held.items.length, 0);
 

@@ -20,7 +20,12 @@ export const journalContract = {
       to: z.string().max(40).optional(),
       limit: z.number().int().min(1).max(1000).default(200),
     }),
-    output: z.object({ entries: z.array(JournalEntrySchema), codes: z.array(z.string()) }),
+    output: z.object({
+      entries: z.array(JournalEntrySchema),
+      codes: z.array(z.string()),
+      /** The hash chain over every row (main/journal/chain.ts): intact, or the first row that does not follow. */
+      chain: z.object({ intact: z.boolean(), rows: z.number().int(), brokenAt: z.number().int().nullable() }),
+    }),
   },
 } as const;
 

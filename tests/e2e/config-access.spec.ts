@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { seedStation } from '../helpers/seed-station';
 import { expect, expectAccessible, test } from './fixtures';
+import { loadApp, typeAddress } from './helpers/navigation';
 import { signIn, signInAsReferent } from './helpers/sign-in';
 
 test.use({
@@ -18,7 +19,8 @@ test.use({
 
 test('a signed-in mediator is refused from the référent area, even with their own PIN', async ({ page, station }) => {
   await signIn(page, station);
-  await page.goto(`${station.url}#/referent`);
+  // A typed address never opens the référent area.
+  await typeAddress(page, station, '#/referent');
   await expect(page).toHaveURL(/#\/referent\/connexion$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Espace référent : connexion');
   await expectAccessible(page);
@@ -26,7 +28,7 @@ test('a signed-in mediator is refused from the référent area, even with their 
   await page.getByRole('button', { name: "Ouvrir l'espace référent" }).click();
   await expect(page.getByTestId('referent-sign-in-error')).toContainText('Code incorrect');
   await expectAccessible(page);
-  await page.goto(`${station.url}#/referent`);
+  await typeAddress(page, station, '#/referent');
   await expect(page).toHaveURL(/#\/referent\/connexion$/);
   await expect(page.getByRole('tab')).toHaveCount(0);
 });
@@ -35,7 +37,7 @@ test('the sign-in screen lists the mediators and says how long to wait after 5 w
   page,
   station,
 }) => {
-  await page.goto(station.url);
+  await loadApp(page, station);
   await expect(page).toHaveURL(/#\/connexion$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connexion du médiateur');
   await expect(page.getByRole('radio')).toHaveCount(2);
@@ -59,7 +61,7 @@ test('the référent exports the configuration, and an invalid file is refused w
   page,
   station,
 }) => {
-  await page.goto(`${station.url}#/connexion`);
+  await loadApp(page, station);
   await page.getByRole('link', { name: 'Espace référent' }).click();
   await signInAsReferent(page, station);
   await expectAccessible(page);

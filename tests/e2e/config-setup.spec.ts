@@ -8,6 +8,7 @@ import { Settings } from '../../main/config/settings';
 import { openStationDb } from '../../main/db/open';
 import { seedStation } from '../helpers/seed-station';
 import { expect, expectAccessible, test } from './fixtures';
+import { loadApp, typeAddress } from './helpers/navigation';
 import { signIn, signInAsReferent } from './helpers/sign-in';
 
 test.describe('first start', () => {
@@ -15,13 +16,13 @@ test.describe('first start', () => {
     page,
     station,
   }) => {
-    await page.goto(station.url);
+    await loadApp(page, station);
     await expect(page).toHaveURL(/#\/installation$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Installation du poste' })).toBeVisible();
     await expectAccessible(page);
 
     // Nothing of the counter works before: the sign-in screen leads back to the assistant.
-    await page.goto(`${station.url}#/connexion`);
+    await typeAddress(page, station, '#/connexion');
     await expect(page).toHaveURL(/#\/installation$/);
 
     await page.getByLabel('Nom du poste').fill('France Services de Bitche');
@@ -88,7 +89,7 @@ test.describe('rolling out', () => {
     db.close();
     rmSync(model, { recursive: true, force: true });
 
-    await page.goto(station.url);
+    await loadApp(page, station);
     await expect(page).toHaveURL(/#\/installation$/);
     await page.locator('#config-file').setInputFiles({
       name: 'config.json',

@@ -5,6 +5,7 @@ import { ConfigStore } from '../../main/config/config-store';
 import { Settings } from '../../main/config/settings';
 import { openStationDb } from '../../main/db/open';
 import { expect, expectAccessible, test } from './fixtures';
+import { loadApp } from './helpers/navigation';
 
 test.describe('home screen', () => {
   test.use({
@@ -18,7 +19,7 @@ test.describe('home screen', () => {
   });
 
   test('shows the station name read from station.db through the contract', async ({ page, station }) => {
-    await page.goto(station.url);
+    await loadApp(page, station);
     await expect(page.getByTestId('station-name')).toHaveText('Sous-préfecture de Sarreguemines');
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     await expectAccessible(page);
@@ -35,7 +36,7 @@ test.describe('damaged database', () => {
   });
 
   test('shows a French error screen and leaves the file as it was', async ({ page, station }) => {
-    await page.goto(station.url);
+    await loadApp(page, station);
     const alert = page.getByTestId('startup-error');
     await expect(alert).toContainText('endommagée');
     await expect(alert).toHaveAttribute('data-code', 'db_damaged');

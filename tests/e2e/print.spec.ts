@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { paperText, startEscPosPeer, type EscPosPeer } from '../helpers/escpos-peer';
 import { seedStation } from '../helpers/seed-station';
 import { expect, expectAccessible, test } from './fixtures';
-import { signInAsReferent, startSession } from './helpers/sign-in';
+import { goToSessionScreen, signInAsReferent, startSession } from './helpers/sign-in';
 
 let peer: EscPosPeer;
 
@@ -63,7 +63,7 @@ test('shows the receipt exactly as it prints, then prints it on the network prin
   await startSession(page, station);
   await fileDemarche(page, 'CIM-2611-4F7Q2');
 
-  await page.goto(`${station.url}#/recu`);
+  await goToSessionScreen(page, 'Reçu');
   await expect(page.getByRole('heading', { level: 1, name: 'Reçu pour la personne' })).toBeVisible();
   const preview = page.getByRole('region', { name: 'Aperçu du reçu' });
   await expect(preview).toContainText('Numéro de demande : CIM-2611-4F7Q2');
@@ -97,7 +97,7 @@ test('offers a retry and the A4 PDF when the printer refuses', async ({ page, st
   await startSession(page, station);
   await peer.set({ mode: 'refuse' });
   try {
-    await page.goto(`${station.url}#/recu`);
+    await goToSessionScreen(page, 'Reçu');
     await expect(page.getByTestId('printer-state')).toContainText('refuse la connexion');
     await page.getByRole('button', { name: 'Imprimer', exact: true }).click();
     await expect(page.getByTestId('print-outcome')).toContainText("Rien n'a été imprimé");

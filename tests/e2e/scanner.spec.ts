@@ -93,3 +93,23 @@ test('a paper jam says what to do and attaches nothing', async ({ page, station 
   await dialog.getByRole('button', { name: 'Fermer' }).click();
   await expect(page.getByTestId('scan-group-justificatif-domicile').getByTestId('scan-import')).toHaveCount(0);
 });
+
+test('an HTTPS scanner with a self-signed certificate: the référent compares and accepts its fingerprint once', async ({
+  page,
+  station,
+}) => {
+  await scanner.close();
+  scanner = await startTestScanner({ pages: [await smallDocument('Page')], tls: 'a' });
+  await signInAsReferent(page, station);
+  await page.getByRole('tab', { name: 'Scanner réseau' }).click();
+  await page.getByLabel('Adresse du scanner').fill(scanner.url);
+  await page.getByRole('button', { name: 'Lire ses capacités' }).click();
+  await expect(page.getByText(/certificat que l’ordinateur ne connaît pas/)).toBeVisible();
+  await expect(page.getByTestId('scanner-fingerprint')).toHaveText(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+  await page.getByRole('button', { name: 'Accepter cette empreinte' }).click();
+  await expect(page.getByTestId('scanner-found')).toContainText('(connexion chiffrée)');
+  await page.getByRole('button', { name: 'Choisir ce scanner' }).click();
+  await expect(page.getByTestId('scanner-result')).toContainText('celui du poste');
+  await page.getByRole('button', { name: 'Tester le scanner' }).click();
+  await expect(page.getByRole('img', { name: 'Page de test du scanner' })).toBeVisible();
+});

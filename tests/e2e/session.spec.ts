@@ -5,6 +5,7 @@ import { ContractSocket } from '../helpers/contract-socket';
 import { seedStation } from '../helpers/seed-station';
 import { makeUndeletable } from '../helpers/undeletable';
 import { expect, expectAccessible, test, type Station } from './fixtures';
+import { reloadAfterRestart, typeAddress } from './helpers/navigation';
 import { signIn, startSession } from './helpers/sign-in';
 
 test.use({ seed: { run: (dataDir: string) => seedStation(dataDir) } });
@@ -172,7 +173,9 @@ test('after a crash of the station, the next start removes the workspace and the
   for (const file of filesUnder(station.dataDir)) {
     expect(readFileSync(file).includes(Buffer.from(canary)), file).toBe(false);
   }
-  await page.goto(`${station.url}#/demarches`);
+  // The restarted station is loaded again; a stale address of the killed session leads to the sign-in screen.
+  await reloadAfterRestart(page, station);
+  await typeAddress(page, station, '#/demarches');
   await expect(page).toHaveURL(/#\/connexion$/);
   await expect(page.getByTestId('session-bar')).toHaveCount(0);
   await expect(page.locator('body')).not.toContainText(canary);

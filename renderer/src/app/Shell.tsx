@@ -1,5 +1,6 @@
 import { AppBar, Box, Container, Toolbar, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
+import { SignedInBar } from '../features/access/SignedInBar';
 import { IdleWarningDialog } from '../features/session/IdleWarningDialog';
 import { SessionBar } from '../features/session/SessionBar';
 import { SessionProvider } from '../features/session/SessionContext';
@@ -7,11 +8,13 @@ import { SessionGate } from '../features/session/SessionGate';
 import { CloseRequestDialog } from './CloseRequestDialog';
 import { useReferentLeave } from '../features/config/referent-presence';
 import { useStation } from './StationContext';
+import { useFocusKeeper } from './useFocusKeeper';
 
 /** Header, skip link and main landmark shared by every screen. */
 export function Shell({ children }: { children: ReactNode }) {
   const station = useStation();
   useReferentLeave();
+  useFocusKeeper();
   return (
     <SessionProvider>
       <a className="skip-link" href="#contenu">
@@ -31,6 +34,7 @@ export function Shell({ children }: { children: ReactNode }) {
               {station.stationName}
             </Typography>
           </Box>
+          <SignedInBar />
           <Box id="shell-actions" />
         </Toolbar>
       </AppBar>

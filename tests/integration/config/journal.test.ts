@@ -37,10 +37,104 @@ describe('the journal in station.db', () => {
     ]);
   });
 
-  it('refuses free text in the figures (a PIN or a name cannot slip in)', () => {
+  it.each([
+    'PIN 1234',
+    'Mme Martin, 12 rue des Lilas, 57000 Metz / PIN 1234 !',
+    'Martin',
+    'jean dupont',
+    '12 rue des lilas',
+    '0612345678',
+    '57000',
+    'ab12cd',
+    "l'adresse",
+    'x'.repeat(41),
+  ])('refuses free text in the details by its shape: %s', (text) => {
     const journal = new Journal(openStationDb(tempDir()));
-    expect(() =>
-      journal.append('config.changed', { note: 'Mme Martin, 12 rue des Lilas, 57000 Metz / PIN 1234 !' }),
-    ).toThrow();
+    expect(() => journal.append('config.changed', { section: text })).toThrow(/short codes/);
+    expect(journal.list()).toHaveLength(0);
+  });
+
+  it('accepts the short codes the app writes, and refuses detail names that are not identifiers', () => {
+    const journal = new Journal(openStationDb(tempDir()));
+    for (const code of ['referent_pin', 'reset', 'thermal', 'not_out', 'a4', 'signed_out', 'printer', 'sessions.csv']) {
+      journal.append('config.changed', { section: code, count: 3, ok: true });
+    }
+    expect(journal.list()).toHaveLength(8);
+    expect(() => journal.append('config.changed', { 'nom complet': 'x' })).toThrow(/identifiers/);
+  });
+
+  it('keeps session events to the quarter hour, like the session log, so the two cannot be joined', () => {
+    const journal = new Journal(openStationDb(tempDir()), () => new Date('2026-11-20T10:07:33.123Z'));
+    journal.append('session.opened', { demarches: 0 }, 'Camille');
+    journal.append('session.closed', { reason: 'ended', minutes: 12 }, 'Camille');
+    journal.append('mediator.signed_in', {}, 'Camille');
+    journal.append('config.changed', { section: 'printer' }, 'referent');
+    const at = Object.fromEntries(journal.list().map((e) => [e.code, e.at]));
+    expect(at['session.opened']).toBe('2026-11-20T10:00:00.000Z');
+    expect(at['session.closed']).toBe('2026-11-20T10:00:00.000Z');
+    expect(at['mediator.signed_in']).toBe('2026-11-20T10:00:00.000Z');
+    expect(at['config.changed']).toBe('2026-11-20T10:07:33.123Z');
+  });
+});
+
+describe('the journal hash chain', () => {
+  function journalWithRows(dir: string) {
+    const db = openStationDb(dir);
+    const journal = new Journal(db);
+    for (let i = 0; i < 6; i++) journal.append('config.changed', { section: 'printer', step: i }, 'referent');
+    return { db, journal };
+  }
+
+  it('is intact as written, and across a restart', () => {
+    const dir = tempDir();
+    const { db, journal } = journalWithRows(dir);
+    expect(journal.checkChain()).toEqual({ intact: true, rows: 6, brokenAt: null });
+    db.close();
+    expect(new Journal(openStationDb(dir)).checkChain()).toEqual({ intact: true, rows: 6, brokenAt: null });
+  });
+
+  it('says from which row it was changed when a row is edited straight in station.db (triggers dropped)', () => {
+    const { db, journal } = journalWithRows(tempDir());
+    db.exec('DROP TRIGGER journal_no_update');
+    db.prepare(`UPDATE journal SET details = '{"section":"scan","step":3}' WHERE id = 4`).run();
+    expect(journal.checkChain()).toEqual({ intact: false, rows: 4, brokenAt: 4 });
+  });
+
+  it('sees a deleted row, and a row re-hashed without its successors', () => {
+    const { db, journal } = journalWithRows(tempDir());
+    db.exec('DROP TRIGGER journal_no_delete; DROP TRIGGER journal_no_update');
+    db.prepare('DELETE FROM journal WHERE id = 3').run();
+    expect(journal.checkChain()).toMatchObject({ intact: false, brokenAt: 4 });
+    db.prepare("UPDATE journal SET actor = 'Camille', hash = 'f00' WHERE id = 2").run();
+    expect(journal.checkChain()).toMatchObject({ intact: false, brokenAt: 2 });
+  });
+
+  it('is shown to the référent by journal.list, and logged at start-up', async () => {
+    const { createServices } = await import('../../../main/services');
+    const { createDispatch } = await import('../../../main/dispatch');
+    const { createHandlers } = await import('../../../main/handlers');
+    const { startStation } = await import('../../../main/startup');
+    const { seedStation, TEST_PIN_COST, DEFAULT_REFERENT_PIN } = await import('../../helpers/seed-station');
+    const dir = tempDir();
+    seedStation(dir);
+    const raw = openStationDb(dir);
+    raw.exec('DROP TRIGGER journal_no_update');
+    raw.prepare("UPDATE journal SET code = 'config.imported' WHERE id = 1").run();
+    raw.close();
+    const errors: Array<[string, unknown]> = [];
+    const log = { info() {}, warn() {}, error: (event: string, fields?: unknown) => errors.push([event, fields]) };
+    startStation(dir, { transport: 'web', appVersion: 'test' }, log).close();
+    expect(errors).toContainEqual(['journal.chain_broken', { from: 1, rows: 1 }]);
+    const services = createServices({
+      pinCost: TEST_PIN_COST,
+      dataDir: dir,
+      platform: { transport: 'web', appVersion: 't' },
+      log,
+    });
+    const call = createDispatch(createHandlers(services), log);
+    await services.access.referentSignIn(DEFAULT_REFERENT_PIN);
+    const reply = await call('journal.list', {}, { transport: 'web' });
+    expect(reply).toMatchObject({ ok: true, value: { chain: { intact: false, brokenAt: 1 } } });
+    services.close();
   });
 });

@@ -65,6 +65,9 @@ describe('a scan folder where the station may read but not delete (no root neede
       expect(report.verification.ok).toBe(false);
       expect(report.problems.join(' ')).toContain('dossier de numérisation');
       expect(report.problems.join(' ')).not.toContain('PETIT');
+      // Those files are in clear outside the workspace: a restart would not remove them, the mediator must.
+      expect(report.problems.join(' ')).toContain("supprimez-les depuis l'explorateur de fichiers");
+      expect(report.problems.join(' ')).not.toContain('redémarrez');
       // At the next session the file is held like any file from before it, without its name.
       const nextList = done.nextList as { waiting: Array<{ name: string | null; why: string }> };
       expect(nextList.waiting).toEqual([expect.objectContaining({ name: null, why: 'before_session' })]);

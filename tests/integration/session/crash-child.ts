@@ -18,7 +18,7 @@ async function main() {
   });
   await services.access.signIn('Camille', '482915');
   const { workspaceDir } = await startAndFill(services, canaries);
-  process.stdout.write(`ready ${JSON.stringify({ workspaceDir })}\n`);
+  process.stdout.write(`ready ${JSON.stringify({ workspaceDir, pid: process.pid })}\n`);
   setInterval(() => {}, 60_000);
 }
 

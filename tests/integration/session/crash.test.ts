@@ -16,19 +16,32 @@ afterEach(() => {
   restarted = undefined;
 });
 
-/** Starts the victim process and resolves once its session is open and filled. */
+/** True while a process with this pid exists (signal 0 checks without touching it). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts the victim and resolves once its session is open and filled. `node --import tsx` runs the station in the
+ * spawned process itself: the tsx command line would run it in a grandchild, and a SIGKILL would only kill tsx.
+ */
 function startVictim(dataDir: string, canaries: object) {
   const child = spawn(
     process.execPath,
-    [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(__dirname, 'crash-child.ts'), dataDir, JSON.stringify(canaries)],
+    ['--import', 'tsx', join(__dirname, 'crash-child.ts'), dataDir, JSON.stringify(canaries)],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  const ready = new Promise<{ workspaceDir: string }>((done, fail) => {
+  const ready = new Promise<{ workspaceDir: string; pid: number }>((done, fail) => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /ready (\{.*\})/.exec(output);
-      if (match) done(JSON.parse(match[1]!) as { workspaceDir: string });
+      if (match) done(JSON.parse(match[1]!) as { workspaceDir: string; pid: number });
     });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => fail(new Error(`victim exited early (${code}): ${output}`)));
@@ -43,7 +56,9 @@ describe('crash during a session', () => {
     seedStation(dataDir);
     const canaries = makeCanaries();
     const victim = startVictim(dataDir, canaries);
-    const { workspaceDir } = await victim.ready;
+    const { workspaceDir, pid } = await victim.ready;
+    // The process that holds the session is the one the test kills.
+    expect(pid).toBe(victim.child.pid);
 
     // While it runs, the workspace holds ciphertext only: no canary in clear.
     const cipherFiles = readdirSync(workspaceDir);
@@ -53,6 +68,7 @@ describe('crash during a session', () => {
 
     victim.child.kill('SIGKILL');
     expect(await victim.killed).toBe('SIGKILL');
+    expect(alive(pid)).toBe(false);
     // The kill left the session's folder behind: its key died with the process.
     expect(existsSync(workspaceDir)).toBe(true);
 

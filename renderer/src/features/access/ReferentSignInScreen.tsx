@@ -1,6 +1,6 @@
 import { Alert, Box, Button, Link, Paper, Stack, Typography } from '@mui/material';
-import { useEffect, useState, type FormEvent } from 'react';
-import { Navigate, Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
+import { useState, type FormEvent } from 'react';
+import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { api, call } from '../../api';
 import { errorText, PinField } from './PinField';
 import { useTitle } from './useTitle';
@@ -13,15 +13,7 @@ export function ReferentSignInScreen() {
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [open, setOpen] = useState(false);
-
-  useEffect(() => {
-    void api()
-      .access.status()
-      .then((result) => setOpen(result.ok && result.value.referent.signedIn));
-  }, []);
-
-  if (open) return <Navigate to="/referent" replace />;
+  // No shortcut to the référent area when it is still open: this screen always asks the PIN.
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -25,6 +25,26 @@ function nextDay(date: string): string {
   return day.toISOString();
 }
 
+type ChainView = { intact: boolean; rows: number; brokenAt: number | null };
+
+/** Whether the journal's hash chain still holds (main/journal/chain.ts), said in words. */
+function ChainStatus({ chain }: { chain: ChainView }) {
+  if (chain.intact) {
+    return (
+      <Alert severity="success">
+        Le journal est intact : ses {chain.rows} événements n'ont pas été modifiés depuis leur écriture.
+      </Alert>
+    );
+  }
+  return (
+    <Alert severity="error">
+      Le journal a été modifié en dehors de l'application : l'événement n° {chain.brokenAt} ou un événement juste avant
+      lui a été changé ou supprimé. Les événements à partir du n° {chain.brokenAt} ne sont plus fiables. Prévenez le
+      responsable de la sécurité du service.
+    </Alert>
+  );
+}
+
 /** Journal: the référent reads the station's append-only journal, filtered by event and by date. */
 export function JournalPanel() {
   const referentCall = useReferentCall();
@@ -33,6 +53,7 @@ export function JournalPanel() {
   const [to, setTo] = useState('');
   const [entries, setEntries] = useState<JournalEntryView[] | null>(null);
   const [codes, setCodes] = useState<string[]>([]);
+  const [chain, setChain] = useState<ChainView | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const fetchEntries = useCallback(
@@ -48,10 +69,11 @@ export function JournalPanel() {
     [referentCall],
   );
 
-  const show = (result: { entries: JournalEntryView[]; codes: string[] }) => {
+  const show = (result: { entries: JournalEntryView[]; codes: string[]; chain: ChainView }) => {
     setError(null);
     setEntries(result.entries);
     setCodes(result.codes);
+    setChain(result.chain);
   };
   const fail = (caught: unknown) => setError(errorText(caught, "Le journal n'a pas pu être lu. Réessayez."));
 
@@ -62,6 +84,7 @@ export function JournalPanel() {
         if (!live) return;
         setEntries(result.entries);
         setCodes(result.codes);
+        setChain(result.chain);
       },
       (caught: unknown) => live && setError(errorText(caught, "Le journal n'a pas pu être lu. Réessayez.")),
     );
@@ -80,7 +103,7 @@ export function JournalPanel() {
       <Typography variant="h2">Journal du poste</Typography>
       <Typography variant="body2">
         Chaque événement du poste est noté ici, sans aucune donnée personnelle ni code. Le journal ne peut être ni
-        modifié ni effacé.
+        modifié ni effacé par l'application, et une modification faite en dehors se voit.
       </Typography>
       <Box component="form" noValidate onSubmit={submit}>
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'flex-start' } }}>
@@ -118,6 +141,7 @@ export function JournalPanel() {
           </Button>
         </Stack>
       </Box>
+      {chain && <ChainStatus chain={chain} />}
       {error && (
         <Alert severity="error" role="alert">
           {error}

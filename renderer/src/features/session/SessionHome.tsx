@@ -1,6 +1,6 @@
-import { Alert, Button, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Button, Link, Paper, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Link, Navigate, useNavigate } from 'react-router';
+import { Navigate, Link as RouterLink, useNavigate } from 'react-router';
 import { api, call, CallError } from '../../api';
 import { useSession } from './SessionContext';
 import { WipeReportNotice } from './WipeReportNotice';
@@ -52,7 +52,7 @@ export function SessionHome() {
         {state.session ? (
           <Stack spacing={2} sx={{ alignItems: 'flex-start' }}>
             <Typography>Un accompagnement est en cours.</Typography>
-            <Button component={Link} to="/demarches" variant="contained" size="large">
+            <Button component={RouterLink} to="/demarches" variant="contained" size="large">
               Reprendre l'accompagnement
             </Button>
           </Stack>
@@ -71,6 +71,9 @@ export function SessionHome() {
           </Stack>
         )}
       </Paper>
+      <Link component={RouterLink} to="/referent/connexion" sx={{ alignSelf: 'flex-start' }}>
+        Espace référent
+      </Link>
     </Stack>
   );
 }
