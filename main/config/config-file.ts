@@ -103,7 +103,8 @@ export function parseConfigFile(text: string): ConfigFile {
   if (Buffer.byteLength(text, 'utf8') > CONFIG_FILE_MAX_BYTES) throw TOO_BIG;
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // Windows Notepad saves UTF-8 with a byte-order mark: it is not part of the JSON.
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     throw new CounterFault(
       'config_file_not_json',

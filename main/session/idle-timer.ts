@@ -1,5 +1,26 @@
 import type { Clock, TimerHandle } from './clock';
 
+/** The shortest idle timeout that leaves real work time (the configuration refuses less, preload/contract). */
+export const MIN_IDLE_MINUTES = 3;
+
+/**
+ * The idle timeout as it runs: at least 3 minutes, and a warning of at most a third of it, so that after
+ * "L'usager est toujours là" two thirds of the delay pass before the warning comes back (with 1 minute and a
+ * 60-second warning it used to show at once and again right after each answer). Also guards a configuration
+ * written before these bounds.
+ */
+export function effectiveIdle(settings: { idleMinutes: number; idleWarningSeconds: number }): {
+  idleMinutes: number;
+  idleWarningSeconds: number;
+} {
+  const idleMinutes = Math.max(MIN_IDLE_MINUTES, Math.round(settings.idleMinutes) || MIN_IDLE_MINUTES);
+  const idleWarningSeconds = Math.max(
+    1,
+    Math.min(Math.round(settings.idleWarningSeconds) || 60, (idleMinutes * 60) / 3),
+  );
+  return { idleMinutes, idleWarningSeconds };
+}
+
 export interface IdleTimerOptions {
   clock: Clock;
   idleMs: number;

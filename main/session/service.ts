@@ -7,8 +7,8 @@ import type { Logger } from '../log';
 import type { Platform } from '../platform';
 import { clipboardFingerprint } from './clipboard-guard';
 import { systemClock, type Clock } from './clock';
-import { IdleTimer } from './idle-timer';
-import { sweepLeftoverSessions, type LeftoverSweep } from './leftovers';
+import { effectiveIdle, IdleTimer } from './idle-timer';
+import { startupSweepReport, sweepLeftoverSessions, type LeftoverSweep } from './leftovers';
 import type { SessionParticipant } from './participant';
 import type { Sleep } from './retry';
 import { ActiveSession, sessionsDir, type SessionMediator } from './session';
@@ -60,7 +60,8 @@ export class SessionService {
   private idle: IdleTimer | null = null;
   private readonly startListeners: Array<() => void> = [];
   private ending: Promise<WipeReport | null> | null = null;
-  private lastWipe: { report: WipeReport; at: number } | null = null;
+  /** The last wipe's report; `sticky` (the start-up sweep) keeps it on the home screen until the next session. */
+  private lastWipe: { report: WipeReport; at: number; sticky?: boolean } | null = null;
   private clipboardAtStart: Promise<string | null> = Promise.resolve(null);
   private readonly clock: Clock;
 
@@ -154,7 +155,8 @@ export class SessionService {
   /** The last wipe's report while it is recent enough to show on the home screen. */
   recentWipe(): WipeReport | null {
     if (!this.lastWipe) return null;
-    if (this.clock.now() - this.lastWipe.at > LAST_WIPE_SHOWN_MS && this.lastWipe.report.status === 'completed') {
+    const { at, sticky, report } = this.lastWipe;
+    if (!sticky && this.clock.now() - at > LAST_WIPE_SHOWN_MS && report.status === 'completed') {
       return null;
     }
     return this.lastWipe.report;
@@ -180,11 +182,18 @@ export class SessionService {
   }
 
   /**
-   * Start-up: deletes every session folder a crash or a power loss left behind, and journals it. Synchronous,
-   * before the first screen is served.
+   * Start-up: deletes every session folder a crash, a power loss or a quit that could not finish its wipe left
+   * behind, and journals it. Synchronous, before the first screen is served. When it removed something, its
+   * report stays on the home screen until the next accompaniment ("effacé au démarrage").
    */
   sweepLeftovers(): LeftoverSweep {
-    return this.sweep('startup');
+    const started = this.clock.now();
+    const result = this.sweep('startup');
+    if (result.folders > 0) {
+      const now = this.clock.now();
+      this.lastWipe = { report: startupSweepReport(result, now - started, new Date(now)), at: now, sticky: true };
+    }
+    return result;
   }
 
   private async wipe(session: ActiveSession, reason: EndReason): Promise<WipeReport> {
@@ -262,7 +271,7 @@ export class SessionService {
 
   private idleSettings(): IdleSettings {
     try {
-      return this.deps.idleSettings?.() ?? DEFAULT_IDLE;
+      return effectiveIdle(this.deps.idleSettings?.() ?? DEFAULT_IDLE);
     } catch {
       return DEFAULT_IDLE;
     }

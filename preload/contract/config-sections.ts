@@ -16,7 +16,8 @@ export const CONFIG_RANGES = {
   maxPixels: { min: 1_000_000, max: 200_000_000 },
   maxPages: { min: 1, max: 100 },
   quietSeconds: { min: 1, max: 30 },
-  idleMinutes: { min: 1, max: 120 },
+  // At least 3 minutes: with less, the warning (at most a third of the delay) leaves no time for real work.
+  idleMinutes: { min: 3, max: 120 },
   idleWarningSeconds: { min: 10, max: 300 },
   referentIdleMinutes: { min: 1, max: 15 },
   retentionMonths: { min: 1, max: 120 },

@@ -4,6 +4,8 @@ import { noInput, okReply } from './common';
 /** Why a session ended: the mediator ended it, signed out, nobody answered the idle warning, the app quit. */
 export const EndReasonSchema = z.enum(['ended', 'signed_out', 'idle', 'quit']);
 export type EndReason = z.infer<typeof EndReasonSchema>;
+/** Why a wipe ran: a session's end, or 'startup' (the start-up sweep of what an unfinished session left). */
+export const WipeReasonSchema = z.enum([...EndReasonSchema.options, 'startup']);
 
 /** One step of the wipe (a participant's persist or clear, the workspace, the checkpoint, …) and how it went. */
 export const WipeStepSchema = z.object({
@@ -19,7 +21,7 @@ export type WipeStep = z.infer<typeof WipeStepSchema>;
  * `problems` are French sentences for the mediator (what could not be removed and what to do).
  */
 export const WipeReportSchema = z.object({
-  reason: EndReasonSchema,
+  reason: WipeReasonSchema,
   status: z.enum(['completed', 'failed']),
   finishedAt: z.string(),
   durationMs: z.number().min(0),

@@ -156,7 +156,7 @@ test('eligibility: a stolen licence without a police report is oriented to the p
   await expect(page.getByText('Répondez aux questions pour voir les étapes.')).toBeVisible();
   await expectAccessible(page);
   await orientation.getByRole('button', { name: "Noter l'orientation" }).click();
-  await expect(page.getByTestId('outcome-saved')).toContainText('Orientée ailleurs');
+  await expect(page.getByTestId('outcome-saved')).toContainText('Résultat enregistré : Orientée');
 });
 
 test('the official-site panel refuses an address off the allowlist, in French', async ({ page, station }) => {

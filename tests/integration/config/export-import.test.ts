@@ -148,6 +148,16 @@ describe('configuration export and import', () => {
     });
   }
 
+  it('accepts a file saved with a UTF-8 byte-order mark (Windows Notepad)', async () => {
+    const source = await openReferent({ config: { station: { name: 'Modèle BOM' } } });
+    const text = await exportText(source.call);
+    source.services.close();
+    const { services, call } = await openReferent({});
+    expect(await call('config.import', { text: '\uFEFF' + text })).toMatchObject({ ok: true });
+    expect(services.config.section('station').name).toBe('Modèle BOM');
+    services.close();
+  });
+
   it('refuses a file that is not JSON, and an oversized one (over 1 MB)', async () => {
     const { services, call } = await openReferent({});
     expect(await call('config.import', { text: 'station=Metz' })).toMatchObject({

@@ -81,6 +81,9 @@ describe('crash during a session', () => {
     expect(existsSync(workspaceDir)).toBe(false);
     expect(sessionLeftovers(dataDir)).toEqual([]);
     expect(restarted.sessions.current()).toBeNull();
+    // The home screen will say "effacé au démarrage", with the sweep's report.
+    expect(restarted.sessions.recentWipe()).toMatchObject({ reason: 'startup', status: 'completed', problems: [] });
+    expect(restarted.sessions.recentWipe()!.removed.workspaceFiles).toBe(cipherFiles.length);
     expect(restarted.journal.list({ code: 'wipe.startup_leftover' })[0]?.details).toMatchObject({
       when: 'startup',
       folders: 1,

@@ -206,13 +206,38 @@ describe('accompaniment session', () => {
 
   it('reads the idle time from the station configuration', async () => {
     const s = station();
-    s.services.config.setSection('session', { idleMinutes: 2, idleWarningSeconds: 30 });
+    s.services.config.setSection('session', { idleMinutes: 3, idleWarningSeconds: 30 });
     s.services.sessions.start(CAMILLE);
-    s.clock.advance(90_000);
+    s.clock.advance(150_000);
     expect(s.events.at(-1)).toMatchObject({ payload: { secondsLeft: 30 } });
     s.clock.advance(30_000);
     await s.services.sessions.settled();
     expect(s.services.sessions.current()).toBeNull();
+  });
+
+  it('refuses an idle time under 3 minutes, and warns for at most a third of it', async () => {
+    const s = station();
+    expect(() => s.services.config.setSection('session', { idleMinutes: 1 })).toThrow();
+    expect(() => s.services.config.setSection('session', { idleMinutes: 2 })).toThrow();
+    s.services.config.setSection('session', { idleMinutes: 3, idleWarningSeconds: 300 });
+    s.services.sessions.start(CAMILLE);
+    expect(s.services.sessions.info()).toMatchObject({ idleMinutes: 3, idleWarningSeconds: 60 });
+    // Two quiet minutes, then a 60-second warning (not 300 s, which would show it at once).
+    s.clock.advance(119_000);
+    expect(s.events.filter((e) => e.name === 'session.idleWarning')).toEqual([]);
+    s.clock.advance(1_000);
+    expect(s.events.at(-1)).toEqual({ name: 'session.idleWarning', payload: { secondsLeft: 60, dismissed: false } });
+    // "L'usager est toujours là": the warning does not come back before two more quiet minutes.
+    s.clock.advance(10_000);
+    s.services.sessions.extend();
+    const warnings = () =>
+      s.events.filter((e) => e.name === 'session.idleWarning' && !(e.payload as { dismissed: boolean }).dismissed);
+    const shown = warnings().length;
+    s.clock.advance(119_000);
+    expect(warnings()).toHaveLength(shown);
+    expect(s.services.sessions.current()).not.toBeNull();
+    s.clock.advance(1_000);
+    expect(warnings()).toHaveLength(shown + 1);
   });
 
   it('deletes at start-up the session folders a crash left behind, and journals it', () => {
@@ -221,7 +246,8 @@ describe('accompaniment session', () => {
     mkdirSync(leftover, { recursive: true });
     writeFileSync(join(leftover, 'a.bin'), 'chiffré');
     writeFileSync(join(leftover, 'b.bin'), 'chiffré');
-    const { services } = station(dataDir);
+    const s = station(dataDir);
+    const { services } = s;
     expect(readdirSync(join(dataDir, 'sessions'))).toEqual([]);
     expect(services.journal.list({ code: 'wipe.startup_leftover' })[0]!.details).toMatchObject({
       when: 'startup',
@@ -229,5 +255,23 @@ describe('accompaniment session', () => {
       files: 2,
       failed: 0,
     });
+    // The home screen says so, with the report, until the next accompaniment starts (not only for 5 minutes).
+    const shown = {
+      reason: 'startup',
+      status: 'completed',
+      removed: { workspaceFiles: 2, workspaceBytes: 16 },
+      verification: { ok: true, leftovers: 0 },
+      problems: [],
+    };
+    expect(services.sessions.recentWipe()).toMatchObject(shown);
+    s.clock.advance(60 * 60_000);
+    expect(services.sessions.recentWipe()).toMatchObject(shown);
+    services.sessions.start(CAMILLE);
+    expect(services.sessions.recentWipe()).toBeNull();
+  });
+
+  it('says nothing at start-up when no session was left behind', () => {
+    const { services } = station();
+    expect(services.sessions.recentWipe()).toBeNull();
   });
 });

@@ -26,8 +26,8 @@ describe('French messages that point to the wrong field', () => {
     expect(message(printer, { couleur: true }, ['printer'])).toBe(
       'Le champ « printer.couleur » est inconnu : retirez-le du fichier.',
     );
-    expect(message(SessionSection, { idleMinutes: 0 }, ['session'])).toBe(
-      "Le champ « Délai d'inactivité (minutes) » (session.idleMinutes) est trop petit (au moins 1).",
+    expect(message(SessionSection, { idleMinutes: 2 }, ['session'])).toBe(
+      "Le champ « Délai d'inactivité (minutes) » (session.idleMinutes) est trop petit (au moins 3).",
     );
     expect(message(z.object({ a: z.string() }), {})).toBe('Le champ « a » manque.');
   });

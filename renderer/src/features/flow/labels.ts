@@ -1,11 +1,7 @@
-import type { Outcome, PieceStatus } from '../../../../preload/api';
+import type { PieceStatus } from '../../../../preload/api';
 
-export const OUTCOME_LABELS: Record<Outcome['kind'], string> = {
-  deposee: 'Déposée',
-  incomplete: 'Incomplète',
-  orientee: 'Orientée ailleurs',
-  abandonnee: 'Abandonnée',
-};
+// One label per outcome code, the same on the démarche screen, the receipt screen and the statistics.
+export { OUTCOME_LABELS } from '../../../../preload/api';
 
 export const PIECE_STATUS_LABELS: Record<PieceStatus, string> = {
   'a-verifier': 'À vérifier',

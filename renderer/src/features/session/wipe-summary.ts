@@ -5,6 +5,10 @@ export function wipeSummary(report: WipeReport): string {
   const files = report.removed.files;
   const size = formatBytes(report.removed.bytes);
   const what = files === 0 ? 'Aucun fichier' : files === 1 ? `1 fichier (${size})` : `${files} fichiers (${size})`;
+  if (report.reason === 'startup') {
+    // The start-up sweep only removes files: their content was encrypted with a key lost when the app stopped.
+    return `${what} chiffré${files > 1 ? 's' : ''} supprimé${files > 1 ? 's' : ''}. Personne ne pouvait les lire.`;
+  }
   const parts = report.removed.participants.length;
   const ms = Math.round(report.durationMs);
   const check = report.verification.ok ? 'la vérification ne trouve plus rien' : 'la vérification a trouvé des restes';
@@ -24,6 +28,8 @@ const REASONS: Record<WipeReport['reason'], string> = {
   signed_out: "Le médiateur s'est déconnecté.",
   idle: "Personne n'a utilisé le poste pendant le délai prévu : l'accompagnement s'est terminé tout seul.",
   quit: "L'application a été fermée.",
+  startup:
+    "L'accompagnement précédent a été effacé au démarrage. L'application s'était arrêtée avant la fin (panne, coupure ou fermeture).",
 };
 
 /** Why the previous accompaniment ended, for the mediator coming back to the counter. */
