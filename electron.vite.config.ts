@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
+      // The PDF worker is its own file (out/main/pdf-worker.js): a worker thread starts from a script path.
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'main/index.ts'),
+          'pdf-worker': resolve(__dirname, 'main/scan/pdf-worker.ts'),
+        },
+      },
     },
   },
   preload: {

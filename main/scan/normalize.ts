@@ -1,6 +1,7 @@
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import type { ScanKind } from './detect';
 import { buildPdf, A4_PIXELS, scanPdfBytes } from './pdf';
+import { largestPdfImage } from './pdf-images';
 import { rasterisePdf } from './pdf-raster';
 import { refuse } from './refusals';
 
@@ -183,9 +184,14 @@ async function decodePdf(
   onPage?: (done: number, total: number) => void,
 ): Promise<DecodedInput> {
   const raw = scanPdfBytes(bytes);
+  // An embedded image above the images' pixel limit is refused before anything is decoded.
+  const image = largestPdfImage(bytes);
+  if (image && image.pixels > limits.maxPixels)
+    refuse('pixels', name, { pixels: image.pixels, limit: limits.maxPixels });
   const masters: Master[] = [];
   let tooMany = 0;
   const outcome = await rasterisePdf(bytes, {
+    maxPixels: limits.maxPixels,
     onOpened: ({ pages }) => {
       if (pages >= 1 && pages <= limits.maxPages) return true;
       tooMany = pages;
@@ -197,7 +203,11 @@ async function decodePdf(
       onPage?.(number, total);
     },
   });
-  if (!outcome.ok) refuse(outcome.reason === 'password' ? 'pdf_encrypted' : 'damaged', name);
+  if (!outcome.ok) {
+    if (outcome.reason === 'pixels') refuse('pixels', name, { pixels: outcome.pixels, limit: limits.maxPixels });
+    if (outcome.reason === 'timeout' || outcome.reason === 'memory') refuse('pdf_too_heavy', name);
+    refuse(outcome.reason === 'password' ? 'pdf_encrypted' : 'damaged', name);
+  }
   if (tooMany > limits.maxPages) refuse('too_many_pages', name, { pages: tooMany, limit: limits.maxPages });
   if (masters.length === 0 || masters.length !== outcome.contents.pages) refuse('damaged', name);
   const found = outcome.contents;

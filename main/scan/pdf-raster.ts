@@ -1,13 +1,17 @@
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { outsideAsar } from '../app/resources-dir';
 import { A4_PIXELS } from './pdf';
+import type { PdfWorkerData, PdfWorkerMessage } from './pdf-worker';
 
 /**
  * Draws the pages of an incoming PDF to pixels with pdf.js (isEvalSupported off, no scripting, no XFA) in a worker
- * thread: a hostile or broken PDF that makes pdf.js spin or eat memory is stopped (time limit, heap limit) without
- * freezing the main process, and the other imports go on. One page at a time: the worker waits for the main
- * thread to take each page before drawing the next, so memory stays at one page.
+ * thread (pdf-worker.ts): a hostile or broken PDF is stopped without freezing the main process, and the other
+ * imports go on. Budgets: each page (and the opening) within `stepTimeoutMs`, the whole document within
+ * `documentTimeoutMs` of drawing, the process's memory (RSS) above `memoryLimitMb` for no longer than
+ * `overMemoryMs`, pages and embedded images within `maxPixels` (the images' limit); the worker is killed when one
+ * runs over. One page at a time: the worker waits for the main thread to take each page before drawing the next.
  */
 export interface RasterPage {
   /** RGBA pixels. */
@@ -24,7 +28,9 @@ export interface PdfContents {
 }
 
 export type RasterOutcome =
-  { ok: true; contents: PdfContents } | { ok: false; reason: 'password' | 'damaged' | 'timeout' };
+  | { ok: true; contents: PdfContents }
+  | { ok: false; reason: 'password' | 'damaged' | 'timeout' | 'memory' }
+  | { ok: false; reason: 'pixels'; pixels: number };
 
 export interface RasterOptions {
   /** Told once the document is open; return false to stop there (e.g. too many pages). */
@@ -32,65 +38,20 @@ export interface RasterOptions {
   onPage(page: RasterPage, number: number, total: number): Promise<void>;
   /** Longest time for opening the file or drawing one page. */
   stepTimeoutMs?: number;
+  /** Longest time the worker may spend on the whole document (the main thread's work on pages not counted). */
+  documentTimeoutMs?: number;
+  /** The process's memory (RSS) may stay above this for at most overMemoryMs while the worker runs. */
+  memoryLimitMb?: number;
+  overMemoryMs?: number;
+  /** Pixel limit of a page as drawn and of each embedded image (pdf.js does not decode a larger one). */
+  maxPixels?: number;
   /** Where pdf.js is loaded from: pdfRendererFiles() unless a test points at a packaged app. */
   files?: PdfRendererFiles;
 }
 
-const WORKER_SOURCE = String.raw`
-const { parentPort, workerData } = require('node:worker_threads');
-const { pathToFileURL } = require('node:url');
-const next = () => new Promise((resolve) => parentPort.once('message', resolve));
-const has = (value) => Boolean(value) && (Array.isArray(value) ? value.length > 0 : typeof value === 'object' ? Object.keys(value).length > 0 : true);
-(async () => {
-  const { pdfjsPath, canvasPath, assets, bytes, box } = workerData;
-  const pdfjs = await import(pathToFileURL(pdfjsPath).href);
-  const { createCanvas } = require(canvasPath);
-  let document;
-  try {
-    document = await pdfjs.getDocument({
-      data: new Uint8Array(bytes), isEvalSupported: false, enableXfa: false, disableFontFace: true,
-      useSystemFonts: false, stopAtErrors: false, verbosity: 0, cMapPacked: true, ...assets,
-    }).promise;
-  } catch (error) {
-    parentPort.postMessage({ type: 'failed', reason: error && error.name === 'PasswordException' ? 'password' : 'damaged' });
-    return;
-  }
-  const [js, attachments, fields] = await Promise.all([
-    document.getJSActions().catch(() => null),
-    document.getAttachments().catch(() => null),
-    document.getFieldObjects().catch(() => null),
-  ]);
-  parentPort.postMessage({ type: 'opened', pages: document.numPages, javascript: has(js), attachments: has(attachments), forms: has(fields) });
-  if ((await next()) !== 'go') return;
-  for (let number = 1; number <= document.numPages; number++) {
-    const page = await document.getPage(number);
-    const unit = page.getViewport({ scale: 1 });
-    const scale = Math.min(300 / 72, box.long / Math.max(unit.width, unit.height), box.short / Math.min(unit.width, unit.height));
-    const viewport = page.getViewport({ scale });
-    const width = Math.max(1, Math.floor(viewport.width));
-    const height = Math.max(1, Math.floor(viewport.height));
-    const canvas = createCanvas(width, height);
-    const context = canvas.getContext('2d');
-    context.fillStyle = '#ffffff';
-    context.fillRect(0, 0, width, height);
-    await page.render({ canvas, canvasContext: context, viewport }).promise;
-    const pixels = new Uint8Array(context.getImageData(0, 0, width, height).data);
-    page.cleanup();
-    parentPort.postMessage({ type: 'page', number, width, height, data: pixels }, [pixels.buffer]);
-    if ((await next()) !== 'go') return;
-  }
-  await document.destroy();
-  parentPort.postMessage({ type: 'done' });
-})().catch(() => parentPort.postMessage({ type: 'failed', reason: 'damaged' }));
-`;
-
-type WorkerMessage =
-  | { type: 'failed'; reason: 'password' | 'damaged' }
-  | ({ type: 'opened' } & PdfContents)
-  | { type: 'page'; number: number; width: number; height: number; data: Uint8Array }
-  | { type: 'done' };
-
 export interface PdfRendererFiles {
+  /** The worker's script: out/main/pdf-worker.js when bundled, main/scan/pdf-worker.ts under tsx and the tests. */
+  workerPath: string;
   pdfjsPath: string;
   canvasPath: string;
   assets: { standardFontDataUrl: string; cMapUrl: string; wasmUrl: string };
@@ -101,9 +62,13 @@ export interface PdfRendererFiles {
  * asar archive (electron-builder.yml, asarUnpack): the worker imports an ES module, and pdf.js loads the canvas
  * from beside itself, neither of which may rely on Electron's asar support inside a worker thread.
  */
-export function pdfRendererFiles(resolve: (id: string) => string = require.resolve): PdfRendererFiles {
+export function pdfRendererFiles(
+  resolve: (id: string) => string = require.resolve,
+  mainDir: string = __dirname,
+): PdfRendererFiles {
   const root = outsideAsar(dirname(resolve('pdfjs-dist/package.json')));
   return {
+    workerPath: pdfWorkerPath(mainDir),
     pdfjsPath: join(root, 'legacy', 'build', 'pdf.mjs'),
     canvasPath: outsideAsar(resolve('@napi-rs/canvas')),
     assets: {
@@ -114,50 +79,102 @@ export function pdfRendererFiles(resolve: (id: string) => string = require.resol
   };
 }
 
+/**
+ * The worker's script. Bundled (electron-vite: a separate entry beside out/main/index.js, unpacked from the asar by
+ * electron-builder.yml) it is pdf-worker.js; from source (tsx in the web host, vitest) it is the .ts file beside
+ * this one, run with tsx's loader.
+ */
+export function pdfWorkerPath(dir: string = __dirname): string {
+  const bundled = join(dir, 'pdf-worker.js');
+  return existsSync(outsideAsar(bundled)) ? outsideAsar(bundled) : join(dir, 'pdf-worker.ts');
+}
+
+function workerArgv(path: string): string[] {
+  return path.endsWith('.ts') ? ['--require', require.resolve('tsx/cjs')] : [];
+}
+
+const SAMPLE_MS = 20;
+const LEFTOVER_MARGIN = 256 * 1_048_576;
+/** Loading pdf.js in a fresh worker (not the document's doing: outside its budgets). */
+const START_TIMEOUT_MS = 60_000;
+
 export function rasterisePdf(bytes: Uint8Array, options: RasterOptions): Promise<RasterOutcome> {
-  const stepTimeoutMs = options.stepTimeoutMs ?? 60_000;
+  const stepTimeoutMs = options.stepTimeoutMs ?? 5_000;
+  const documentTimeoutMs = options.documentTimeoutMs ?? 10_000;
+  // Memory a previous file left with the allocator (RSS does not shrink at once) is not this file's doing.
+  const memoryLimit = Math.max((options.memoryLimitMb ?? 500) * 1_048_576, process.memoryUsage.rss() + LEFTOVER_MARGIN);
+  const overMemoryMs = options.overMemoryMs ?? 300;
+  const files = options.files ?? pdfRendererFiles();
+  const data: PdfWorkerData = {
+    pdfjsPath: files.pdfjsPath,
+    canvasPath: files.canvasPath,
+    assets: files.assets,
+    bytes,
+    box: { long: A4_PIXELS.height, short: A4_PIXELS.width },
+    maxPixels: options.maxPixels ?? 50_000_000,
+  };
   return new Promise((resolve) => {
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: {
-        ...(options.files ?? pdfRendererFiles()),
-        bytes,
-        box: { long: A4_PIXELS.height, short: A4_PIXELS.width },
-      },
-      resourceLimits: { maxOldGenerationSizeMb: 768 },
+    const worker = new Worker(files.workerPath, {
+      workerData: data,
+      execArgv: workerArgv(files.workerPath),
+      resourceLimits: { maxOldGenerationSizeMb: 384 },
       stdout: true,
       stderr: true,
     });
     let settled = false;
     let timer: NodeJS.Timeout | undefined;
     let contents: PdfContents | null = null;
+    // Drawing time used so far, and since when the worker has been drawing (null: waiting for the main thread).
+    let spent = 0;
+    let drawingSince: number | null = null;
+    let overSince: number | null = null;
+    const memory = setInterval(() => {
+      const rss = process.memoryUsage.rss();
+      if (rss <= memoryLimit) overSince = null;
+      else if (overSince === null) overSince = Date.now();
+      else if (Date.now() - overSince > overMemoryMs) finish({ ok: false, reason: 'memory' });
+    }, SAMPLE_MS);
     const finish = (outcome: RasterOutcome) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearInterval(memory);
       void worker.terminate();
       resolve(outcome);
     };
-    const arm = () => {
+    const pauseClock = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => finish({ ok: false, reason: 'timeout' }), stepTimeoutMs);
+      if (drawingSince !== null) spent += Date.now() - drawingSince;
+      drawingSince = null;
     };
-    arm();
+    const go = () => {
+      const left = documentTimeoutMs - spent;
+      if (left <= 0) return finish({ ok: false, reason: 'timeout' });
+      drawingSince = Date.now();
+      timer = setTimeout(() => finish({ ok: false, reason: 'timeout' }), Math.min(stepTimeoutMs, left));
+    };
+    timer = setTimeout(() => finish({ ok: false, reason: 'timeout' }), START_TIMEOUT_MS);
     worker.on('error', () => finish({ ok: false, reason: 'damaged' }));
     worker.on('exit', () => finish(contents ? { ok: true, contents } : { ok: false, reason: 'damaged' }));
-    worker.on('message', (message: WorkerMessage) => {
+    worker.on('message', (message: PdfWorkerMessage) => {
       if (settled) return;
+      pauseClock();
       if (message.type === 'failed') return finish({ ok: false, reason: message.reason });
+      if (message.type === 'too_large') return finish({ ok: false, reason: 'pixels', pixels: message.pixels });
       if (message.type === 'done') return finish({ ok: true, contents: contents! });
+      if (message.type === 'ready') {
+        go();
+        worker.postMessage('go');
+        return;
+      }
       if (message.type === 'opened') {
         const { pages, javascript, forms, attachments } = message;
         contents = { pages, javascript, forms, attachments };
         if (!options.onOpened(contents)) return finish({ ok: true, contents });
-        arm();
+        go();
         worker.postMessage('go');
         return;
       }
-      clearTimeout(timer);
       const page = {
         data: Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength),
         width: message.width,
@@ -166,7 +183,7 @@ export function rasterisePdf(bytes: Uint8Array, options: RasterOptions): Promise
       options.onPage(page, message.number, contents?.pages ?? message.number).then(
         () => {
           if (settled) return;
-          arm();
+          go();
           worker.postMessage('go');
         },
         () => finish({ ok: false, reason: 'damaged' }),

@@ -17,7 +17,8 @@ export type RefusalReason =
   | 'not_a_file'
   | 'unreadable'
   | 'vanished'
-  | 'heic_failed';
+  | 'heic_failed'
+  | 'pdf_too_heavy';
 
 const FOREIGN_LABELS: Record<ForeignKind, string> = {
   gif: 'une image GIF',
@@ -74,6 +75,7 @@ export function refusal(
     not_a_file: `${file} n'est pas un fichier : il est ignoré.`,
     unreadable: `Le fichier ${file} n'a pas pu être lu (accès refusé ou disque indisponible). Vérifiez le dossier, puis réessayez.`,
     vanished: `Le fichier ${file} a disparu avant d'être importé. Scannez le document à nouveau.`,
+    pdf_too_heavy: `Le PDF ${file} demande trop de travail pour être lu (page trop compliquée ou trop grande) : il a été arrêté et n'a pas été importé. Imprimez-le, puis scannez le papier.`,
     heic_failed: `La photo ${file} (format HEIC d'iPhone) n'a pas pu être lue. Sur le téléphone, envoyez la photo en JPEG (« Le plus compatible »), ou scannez le document.`,
   };
   return { reason, name, message: texts[reason] };

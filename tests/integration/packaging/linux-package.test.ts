@@ -241,7 +241,12 @@ describe.runIf(packaging)('the packaged app (electron-builder --linux dir)', () 
     // What Electron's require.resolve answers in the installed app: a path inside app.asar.
     const unpacked = join(resources, 'app.asar.unpacked');
     const packagedRequire = createRequire(join(unpacked, 'out', 'main', 'index.js'));
-    const renderer = pdfRendererFiles((id) => packagedRequire.resolve(id).replace(unpacked, archive));
+    const renderer = pdfRendererFiles(
+      (id) => packagedRequire.resolve(id).replace(unpacked, archive),
+      join(archive, 'out', 'main'),
+    );
+    // The worker is the bundled, typed file (electron-vite's second entry), left outside the archive.
+    expect(renderer.workerPath).toBe(join(unpacked, 'out', 'main', 'pdf-worker.js'));
     expect(renderer.pdfjsPath.startsWith(join(unpacked, 'node_modules', 'pdfjs-dist'))).toBe(true);
     expect(dirname(renderer.canvasPath).startsWith(join(unpacked, 'node_modules', '@napi-rs', 'canvas'))).toBe(true);
     const sizes: number[][] = [];
