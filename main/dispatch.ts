@@ -1,4 +1,5 @@
 import { contract, isChannel, type Channel, type Output, type ParsedInput, type Result } from '../preload/api';
+import type { AccessGate } from './access/gate';
 import { BAD_REQUEST, CounterFault, diskFault, UNEXPECTED } from './errors';
 import type { Logger } from './log';
 
@@ -18,17 +19,25 @@ export type Handlers = { [C in Channel]: Handler<C> };
 export type Dispatch = (channel: unknown, input: unknown, context: CallContext) => Promise<Result<unknown>>;
 
 /**
- * Transport-independent core of main/ipc.ts and main/web-host.ts: validates the channel and the payload with the
- * contract's schemas, runs the handler, validates the reply (which also strips any field the contract does not
- * name) and turns every failure into the contract's error value. Never lets a stack trace cross.
+ * Transport-independent core of main/ipc.ts and main/web-host.ts: validates the channel, checks the channel's
+ * access level with the gate (main/access: who is signed in, is an accompaniment running), validates the payload
+ * with the contract's schemas, runs the handler, validates the reply (which also strips any field the contract
+ * does not name) and turns every failure into the contract's error value. Never lets a stack trace cross.
  */
-export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
+export function createDispatch(handlers: Handlers, log: Logger, gate: AccessGate): Dispatch {
   return async (channel, input, context) => {
     if (!isChannel(channel)) {
       log.warn('ipc.unknown_channel');
       return { ok: false, error: BAD_REQUEST };
     }
     const spec = contract[channel];
+    try {
+      gate.admit(spec.access);
+    } catch (error) {
+      if (!(error instanceof CounterFault)) throw error;
+      log.warn('ipc.refused', { channel, code: error.code });
+      return { ok: false, error: error.toValue() };
+    }
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) {
       log.warn('ipc.bad_payload', { channel });

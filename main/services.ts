@@ -74,6 +74,7 @@ export function createServices({ dataDir, platform, log, clock, pinCost }: Servi
     sessions,
     now: clock && (() => new Date(clock.now())),
     pinCost,
+    referentIdleMinutes: () => config.section('session').referentIdleMinutes,
   });
   const survey = startSurvey({
     db,

@@ -1,3 +1,4 @@
+import { OPEN_GATE } from './access/gate';
 import { createDispatch, type Dispatch } from './dispatch';
 import { CounterFault } from './errors';
 import { createHandlers, faultHandlers } from './handlers';
@@ -24,12 +25,12 @@ export function startStation(dataDir: string, platform: Platform, log: Logger): 
     if (!chain.intact) log.error('journal.chain_broken', { from: chain.brokenAt ?? 0, rows: chain.rows });
     return {
       services,
-      dispatch: createDispatch(createHandlers(services), log),
+      dispatch: createDispatch(createHandlers(services), log, services.access),
       close: () => services.close(),
     };
   } catch (error) {
     if (!(error instanceof CounterFault)) throw error;
     log.error('station.start_failed', { code: error.code });
-    return { dispatch: createDispatch(faultHandlers(error), log), fault: error, close() {} };
+    return { dispatch: createDispatch(faultHandlers(error), log, OPEN_GATE), fault: error, close() {} };
   }
 }

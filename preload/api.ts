@@ -18,6 +18,7 @@ import { printContract, printEvents } from './contract/print';
 import { scannerContract, scannerEvents } from './contract/scanner';
 
 export * from './contract/common';
+export * from './contract/access-levels';
 export * from './contract/app';
 export * from './contract/config';
 export * from './contract/access';

@@ -10,9 +10,9 @@ export function accessHandlers(
   | 'access.setup'
   | 'access.signIn'
   | 'access.signOut'
-  | 'access.confirmMediatorPin'
   | 'access.referentSignIn'
   | 'access.referentSignOut'
+  | 'access.referentActivity'
 > {
   const { access } = services;
   return {
@@ -31,14 +31,12 @@ export function accessHandlers(
       await access.signOut();
       return { ok: true as const };
     },
-    'access.confirmMediatorPin': async ({ pin }) => {
-      await access.confirmMediatorPin(pin);
-      return { ok: true as const };
-    },
     'access.referentSignIn': ({ pin }) => access.referentSignIn(pin),
     'access.referentSignOut': () => {
       access.referentSignOut();
       return { ok: true as const };
     },
+    // The gate (main/dispatch.ts) admitted a référent call: that alone keeps the area open.
+    'access.referentActivity': () => ({ ok: true as const }),
   };
 }

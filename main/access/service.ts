@@ -1,7 +1,9 @@
+import { ACCESS_REFUSALS, type AccessLevel } from '../../preload/api';
 import { asDiskFault, CounterFault } from '../errors';
 import type { Journal } from '../journal/journal';
 import type { SessionService } from '../session/service';
 import type { AccessStore, MediatorRow } from './access-store';
+import { refusalFor, type AccessGate } from './gate';
 import {
   afterRightPin,
   afterWrongPin,
@@ -34,8 +36,8 @@ export interface AccessStatus {
   referent: { signedIn: boolean; until: string | null };
 }
 
-/** The référent area stays open this long after the référent's last action. */
-export const REFERENT_IDLE_MS = 15 * 60_000;
+/** Why the référent area closed (the journal's `referent.signed_out` line says it). */
+export type ReferentCloseReason = 'left' | 'mediator' | 'session' | 'idle';
 
 export const PSEUDONYM = /^[\p{L}\p{N}][\p{L}\p{N} ._'-]{0,39}$/u;
 
@@ -44,22 +46,26 @@ export const NOT_SET_UP = new CounterFault(
   "Ce poste n'est pas encore installé. Le référent numérique doit d'abord le configurer (assistant d'installation).",
 );
 
-export const REFERENT_REQUIRED = new CounterFault(
-  'referent_required',
-  "L'espace référent est fermé : seule la connexion avec le code du référent l'ouvre, et elle s'arrête après 15 minutes sans action. Saisissez le code du référent pour continuer.",
+export const NO_MEDIATOR = new CounterFault(ACCESS_REFUSALS.notSignedIn.code, ACCESS_REFUSALS.notSignedIn.message);
+
+const REFERENT_DURING_SESSION = new CounterFault(
+  'session_running',
+  "Un accompagnement est en cours sur ce poste : l'espace référent s'ouvre quand il est terminé.",
 );
 
-export const NO_MEDIATOR = new CounterFault(
-  'not_signed_in',
-  "Aucun médiateur n'est connecté. Connectez-vous avec votre pseudonyme et votre code pour continuer.",
-);
+const PIN_MISSING = new CounterFault('pin_required', 'Saisissez de nouveau le code du référent pour continuer.');
+
+/** Used when no configuration says otherwise (tests of the service alone). */
+const DEFAULT_REFERENT_IDLE_MINUTES = 5;
 
 /**
- * Who is at the counter: the signed-in mediator (pseudonym + PIN) and, separately, the référent (référent PIN,
- * closes after 15 minutes without action). Wrong PINs lock the account (main/access/lockout.ts). No PIN is ever
+ * Who is at the counter: the signed-in mediator (pseudonym + PIN) and, separately, the référent (référent PIN;
+ * the area closes when it is left, when a mediator signs in, when an accompaniment starts, and after
+ * `session.referentIdleMinutes` without a référent call). It is also the gate main/dispatch.ts asks before every
+ * handler (`admit`, the rule in ./gate.ts). Wrong PINs lock the account (main/access/lockout.ts). No PIN is ever
  * kept in memory longer than the check, logged, or journaled.
  */
-export class AccessService {
+export class AccessService implements AccessGate {
   private mediator: SignedInMediator | null = null;
   private referentUntil = 0;
   /** PIN checks run one after the other, so parallel tries cannot slip past the failed-try counter. */
@@ -75,8 +81,27 @@ export class AccessService {
       now?: () => Date;
       /** The scrypt cost of new hashes; production keeps PIN_COST, tests inject a cheaper one to stay fast. */
       pinCost?: PinCost;
+      /** From the configuration (session.referentIdleMinutes), read at each référent call. */
+      referentIdleMinutes?: () => number;
     },
-  ) {}
+  ) {
+    // An accompaniment starting closes the référent area: the usager never sits in front of it.
+    deps.sessions.onStart(() => this.closeReferent('session'));
+  }
+
+  /** The access check of every call (main/dispatch.ts); each admitted référent call keeps the area open longer. */
+  admit(level: AccessLevel): void {
+    const referentOpen = this.isReferent();
+    if (!referentOpen && this.referentUntil !== 0) this.closeReferent('idle');
+    const refusal = refusalFor(level, {
+      setUp: this.isSetUp(),
+      mediator: this.mediator !== null,
+      session: this.deps.sessions.current() !== null,
+      referent: referentOpen,
+    });
+    if (refusal) throw new CounterFault(refusal.code, refusal.message);
+    if (level === 'referent' || (level === 'setup' && this.isSetUp())) this.keepReferentOpen();
+  }
 
   /** The scrypt cost new PIN hashes get (main/config/setup.ts hashes the first référent PIN with it too). */
   get pinCost(): PinCost {
@@ -138,6 +163,7 @@ export class AccessService {
       );
     }
     await this.checkMediatorPin(row.id, pin, () => this.deps.journal.append('mediator.signed_in', {}, row.pseudonym));
+    this.closeReferent('mediator');
     this.mediator = { id: row.id, pseudonym: row.pseudonym };
     return this.mediator;
   }
@@ -159,21 +185,43 @@ export class AccessService {
 
   async referentSignIn(pin: string): Promise<{ until: string }> {
     if (!this.isSetUp()) throw NOT_SET_UP;
+    if (this.deps.sessions.current()) throw REFERENT_DURING_SESSION;
     await this.checkReferentPin(pin, () => this.deps.journal.append('referent.signed_in', {}, 'referent'));
-    this.referentUntil = this.now().getTime() + REFERENT_IDLE_MS;
+    // A session may have started while the PIN was being checked.
+    if (this.deps.sessions.current()) throw REFERENT_DURING_SESSION;
+    this.keepReferentOpen();
     return { until: new Date(this.referentUntil).toISOString() };
   }
 
-  /** Checks the référent's PIN without opening the référent area (e.g. to close a kiosk counter), same lockout. */
-  async confirmReferentPin(pin: string): Promise<void> {
+  /**
+   * Checks the référent's PIN without opening the référent area, same lockout: to close a kiosk counter, and
+   * for the export "avec les codes" (the PIN is asked again).
+   */
+  async confirmReferentPin(pin: string | undefined): Promise<void> {
     if (!this.isSetUp()) throw NOT_SET_UP;
+    if (!pin) throw PIN_MISSING;
     await this.checkReferentPin(pin);
   }
 
+  /** The référent left the area (its "Fermer" button, or the renderer navigating away from it). */
   referentSignOut(): void {
-    const was = this.isReferent();
+    this.closeReferent('left');
+  }
+
+  private referentIdleMs(): number {
+    return (this.deps.referentIdleMinutes?.() ?? DEFAULT_REFERENT_IDLE_MINUTES) * 60_000;
+  }
+
+  private keepReferentOpen(): void {
+    this.referentUntil = this.now().getTime() + this.referentIdleMs();
+  }
+
+  private closeReferent(reason: ReferentCloseReason): void {
+    if (this.referentUntil === 0) return;
+    const why = this.isReferent() ? reason : 'idle';
     this.referentUntil = 0;
-    if (was) this.journalQuietly(() => this.deps.journal.append('referent.signed_out', {}, 'referent'));
+    // Closing is the safe direction: it happens even when the disk cannot take the journal line.
+    this.journalQuietly(() => this.deps.journal.append('referent.signed_out', { reason: why }, 'referent'));
   }
 
   private journalQuietly(work: () => void): void {
@@ -188,19 +236,9 @@ export class AccessService {
     return this.referentUntil > this.now().getTime();
   }
 
-  /** Guards every référent channel; each allowed call keeps the area open 15 more minutes. */
-  requireReferent(): void {
-    if (!this.isReferent()) {
-      this.referentUntil = 0;
-      throw REFERENT_REQUIRED;
-    }
-    this.referentUntil = this.now().getTime() + REFERENT_IDLE_MS;
-  }
-
-  // ----- the référent's administration of mediators and of its own PIN -----
+  // ----- the référent's administration of mediators and of its own PIN (the gate admitted the référent) -----
 
   listMediators(): MediatorView[] {
-    this.requireReferent();
     return this.deps.store.mediators().map((m) => ({
       id: m.id,
       pseudonym: m.pseudonym,
@@ -210,7 +248,6 @@ export class AccessService {
   }
 
   async addMediator(pseudonym: string, pin: string): Promise<MediatorView> {
-    this.requireReferent();
     const name = checkPseudonym(pseudonym);
     checkMediatorPinFormat(pin);
     if (this.deps.store.mediatorByPseudonym(name)) {
@@ -230,7 +267,6 @@ export class AccessService {
   }
 
   setMediatorActive(id: number, active: boolean): void {
-    this.requireReferent();
     this.existingMediator(id);
     this.write(() => {
       this.deps.store.setMediatorActive(id, active);
@@ -239,7 +275,6 @@ export class AccessService {
   }
 
   async resetMediatorPin(id: number, pin: string): Promise<void> {
-    this.requireReferent();
     this.existingMediator(id);
     checkMediatorPinFormat(pin);
     await this.refuseTakenPin(pin, { mediator: id });
@@ -251,7 +286,6 @@ export class AccessService {
   }
 
   async changeReferentPin(pin: string): Promise<void> {
-    this.requireReferent();
     checkReferentPinFormat(pin);
     await this.refuseTakenPin(pin, { referent: true });
     const hash = await hashPin(pin, this.pinCost);

@@ -23,6 +23,7 @@ const FIELD_LABELS: Record<string, string> = {
   'scanner.pageTimeoutSeconds': "Délai d'attente d'une page (secondes)",
   'session.idleMinutes': "Délai d'inactivité (minutes)",
   'session.idleWarningSeconds': "Durée de l'avertissement d'inactivité (secondes)",
+  'session.referentIdleMinutes': "Fermeture de l'espace référent sans action (minutes)",
   'session.kiosk': 'Mode plein écran verrouillé',
   'session.openAtLogin': "Ouverture au démarrage de l'ordinateur",
   'demarches.hidden': 'Démarches masquées',

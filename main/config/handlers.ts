@@ -29,20 +29,16 @@ const NO_REFERENT_PIN = new CounterFault(
 );
 
 /**
- * Every configuration channel is for the référent: each one first checks the référent sign-in (the only exception:
- * importing a file that carries the référent PIN on a station not yet set up).
+ * Every configuration channel is for the référent (access level `referent`, checked by main/dispatch.ts); the only
+ * exception, `config.import` (level `setup`): a file that carries the référent PIN may install a new station.
  */
 export function configHandlers(services: Services): Pick<Handlers, ConfigChannels> {
   const { access } = services;
   const stores = (): StationStores => ({ store: access.store, config: services.config, journal: services.journal });
   const ok = { ok: true as const };
   return {
-    'config.get': () => {
-      access.requireReferent();
-      return services.config.get();
-    },
+    'config.get': () => services.config.get(),
     'config.saveSections': ({ sections }) => {
-      access.requireReferent();
       const merged = mergeSections(services.config, sections);
       const names = Object.keys(merged);
       // One transaction: the delays panel saves three sections, a failure must not leave one of them saved.
@@ -67,8 +63,9 @@ export function configHandlers(services: Services): Pick<Handlers, ConfigChannel
       await access.changeReferentPin(pin);
       return ok;
     },
-    'config.export': async ({ includePins }) => {
-      access.requireReferent();
+    'config.export': async ({ includePins, referentPin }) => {
+      // The PIN hashes leave the station only after the référent PIN is typed again (issue 16).
+      if (includePins) await access.confirmReferentPin(referentPin);
       const now = access.now();
       const text = configFileText(buildConfigFile(stores(), { includePins, now }));
       const fileName = configFileName(now);
@@ -81,7 +78,6 @@ export function configHandlers(services: Services): Pick<Handlers, ConfigChannel
     'config.import': async ({ text }) => {
       // Before the first setup there is no référent yet: a file carrying the référent PIN may install the station.
       const firstStart = !access.isSetUp();
-      if (!firstStart) access.requireReferent();
       let content = text;
       const dialogs = services.platform.configFiles;
       if (content === undefined) {

@@ -13,7 +13,6 @@ export function flowHandlers(services: Services): Pick<Handlers, FlowChannel> {
       (Object.keys(ORIENTATIONS) as OrientationCode[]).map((code) => ({ code, label: ORIENTATIONS[code].label })),
     'flow.start': ({ demarcheId }) => flow.start(demarcheId),
     'flow.list': () => flow.list(),
-    'flow.get': ({ key }) => flow.get(key),
     'flow.answer': ({ key, questionId, answerId }) => flow.answer(key, questionId, answerId),
     'flow.goToStep': ({ key, index }) => flow.goToStep(key, index),
     'flow.markStep': ({ key, stepId, done }) => flow.markStep(key, stepId, done),

@@ -50,10 +50,6 @@ export function scanHandlers(services: Services): Pick<Handlers, ScanChannel> {
       await scan.deleteWaiting(id);
       return { ok: true as const };
     },
-    'scan.folderStatus': () => scan.folderStatus(),
-    'scan.testFolder': ({ folder }) => {
-      services.access.requireReferent();
-      return testFolder(folder);
-    },
+    'scan.testFolder': ({ folder }) => testFolder(folder),
   };
 }

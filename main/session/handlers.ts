@@ -1,14 +1,8 @@
 import type { Handlers } from '../dispatch';
-import { CounterFault } from '../errors';
 import type { Services } from '../services';
 import type { SessionMediator } from './session';
 
 type SessionChannels = 'session.current' | 'session.start' | 'session.end' | 'session.activity' | 'session.extend';
-
-export const NOT_SIGNED_IN = new CounterFault(
-  'not_signed_in',
-  "Aucun médiateur n'est connecté. Connectez-vous avec votre pseudonyme et votre code, puis commencez l'accompagnement.",
-);
 
 /** The signed-in mediator, from main/access. */
 function signedIn(services: Services): SessionMediator | null {
@@ -32,8 +26,8 @@ export function sessionHandlers(services: Services): Pick<Handlers, SessionChann
       };
     },
     'session.start': () => {
-      const mediator = signedIn(services);
-      if (!mediator) throw NOT_SIGNED_IN;
+      // Access level `mediator` (the contract): the gate already refused a call without one.
+      const mediator = services.access.requireMediator();
       return sessions.info(sessions.start({ id: mediator.id, pseudonym: mediator.pseudonym }));
     },
     'session.end': ({ reason }) => sessions.end(reason),

@@ -58,6 +58,7 @@ export class SessionService {
   private active: ActiveSession | null = null;
   private readonly participants: SessionParticipant[] = [];
   private idle: IdleTimer | null = null;
+  private readonly startListeners: Array<() => void> = [];
   private ending: Promise<WipeReport | null> | null = null;
   /** The last wipe's report; `sticky` (the start-up sweep) keeps it on the home screen until the next session. */
   private lastWipe: { report: WipeReport; at: number; sticky?: boolean } | null = null;
@@ -70,6 +71,11 @@ export class SessionService {
 
   join(participant: SessionParticipant): void {
     this.participants.push(participant);
+  }
+
+  /** Calls `listener` each time an accompaniment starts (main/access closes the référent area then). */
+  onStart(listener: () => void): void {
+    this.startListeners.push(listener);
   }
 
   current(): ActiveSession | null {
@@ -116,6 +122,7 @@ export class SessionService {
       onExpired: () => void this.expire(session).catch(() => this.deps.log?.error('session.idle_end_failed')),
     });
     this.deps.journal.append('session.opened', {}, mediator.pseudonym);
+    for (const listener of this.startListeners) listener();
     return session;
   }
 

@@ -15,7 +15,6 @@ export function siteHandlers(services: Services): Pick<Handlers, SiteChannel> {
     'site.command': ({ command }) => site.command(command),
     'site.close': () => site.close(),
     'site.downloads': () => site.listDownloads(),
-    'site.hosts': () => site.hosts(),
     'site.printDownload': ({ id }) => site.printDownload(id),
     'site.chooseFiles': async ({ ids }) => {
       await site.chooseFiles(ids);

@@ -12,11 +12,10 @@ export function surveyHandlers(
   | 'survey.decline'
   | 'survey.answer'
   | 'survey.exit'
-  | 'survey.settings'
   | 'survey.stats'
   | 'survey.export'
 > {
-  const { survey, access } = services;
+  const { survey } = services;
   return {
     'survey.endOfSession': () => survey.endOfSession(),
     'survey.saveEndForm': (form) => {
@@ -31,15 +30,8 @@ export function surveyHandlers(
       await survey.exit(pin);
       return { ok: true };
     },
-    'survey.settings': () => survey.settings(),
-    // The statistics and exports are the référent's: refused unless the référent PIN was given (main/access).
-    'survey.stats': (query) => {
-      access.requireReferent();
-      return survey.stats(query);
-    },
-    'survey.export': (request) => {
-      access.requireReferent();
-      return survey.export(request);
-    },
+    // The statistics and exports are the référent's (access level in the contract, checked by main/dispatch.ts).
+    'survey.stats': (query) => survey.stats(query),
+    'survey.export': (request) => survey.export(request),
   };
 }

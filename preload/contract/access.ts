@@ -30,16 +30,21 @@ export const SetupInputSchema = z.object({
 export type SetupInput = z.infer<typeof SetupInputSchema>;
 
 export const accessContract = {
-  'access.status': { input: noInput, output: AccessStatusSchema },
+  'access.status': { access: 'public', input: noInput, output: AccessStatusSchema },
   /** First start only: station identity, référent PIN, printer, scan folder, idle timeout. */
-  'access.setup': { input: SetupInputSchema, output: okReply },
-  'access.signIn': { input: z.object({ pseudonym: Pseudonym, pin: Pin }), output: SignedInMediatorSchema },
+  'access.setup': { access: 'public', input: SetupInputSchema, output: okReply },
+  'access.signIn': {
+    access: 'public',
+    input: z.object({ pseudonym: Pseudonym, pin: Pin }),
+    output: SignedInMediatorSchema,
+  },
   /** Ends the running session (the wipe) and then signs the mediator out. */
-  'access.signOut': { input: noInput, output: okReply },
-  /** Re-checks the signed-in mediator's PIN (e.g. to leave the usager's survey screen). */
-  'access.confirmMediatorPin': { input: z.object({ pin: Pin }), output: okReply },
-  'access.referentSignIn': { input: z.object({ pin: Pin }), output: z.object({ until: z.string() }) },
-  'access.referentSignOut': { input: noInput, output: okReply },
+  'access.signOut': { access: 'mediator', input: noInput, output: okReply },
+  'access.referentSignIn': { access: 'public', input: z.object({ pin: Pin }), output: z.object({ until: z.string() }) },
+  /** Closes the référent area: its "Fermer" button, and the renderer leaving the area's screen. */
+  'access.referentSignOut': { access: 'public', input: noInput, output: okReply },
+  /** The référent is using the area's screen (throttled by the renderer): the area stays open. */
+  'access.referentActivity': { access: 'referent', input: noInput, output: okReply },
 } as const;
 
 export const accessEvents = {} as const;

@@ -11,12 +11,13 @@ export const AppInfoSchema = z.object({
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
 export const appContract = {
-  'app.info': { input: noInput, output: AppInfoSchema },
+  'app.info': { access: 'public', input: noInput, output: AppInfoSchema },
   /**
    * A kiosk counter's window closes only with a PIN: after the app.closeRequested event the renderer asks for the
    * signed-in mediator's PIN or the référent's, and this call lets the held close go through (the wipe runs).
    */
   'app.confirmClose': {
+    access: 'public',
     input: z.object({ pin: z.string().max(64), who: z.enum(['mediator', 'referent']) }),
     output: okReply,
   },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AccessLevel } from './access-levels';
 
 /** The error value that crosses the contract: a stable code and a French message for the person at the counter. */
 export const CounterErrorSchema = z.object({
@@ -12,8 +13,9 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: CounterErro
 /** Input schema of a channel that takes no argument. */
 export const noInput = z.undefined();
 
-/** One entry of the contract: the schema of the argument and the schema of the reply. */
+/** One entry of the contract: who may call it, the schema of the argument and the schema of the reply. */
 export interface ChannelSpec {
+  access: AccessLevel;
   input: z.ZodType;
   output: z.ZodType;
 }

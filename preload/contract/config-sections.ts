@@ -19,6 +19,7 @@ export const CONFIG_RANGES = {
   // At least 3 minutes: with less, the warning (at most a third of the delay) leaves no time for real work.
   idleMinutes: { min: 3, max: 120 },
   idleWarningSeconds: { min: 10, max: 300 },
+  referentIdleMinutes: { min: 1, max: 15 },
   retentionMonths: { min: 1, max: 120 },
   scannerPageTimeoutSeconds: { min: 5, max: 600 },
 } as const;
@@ -112,6 +113,8 @@ export const ScannerSection = z.object({
 export const SessionSection = z.object({
   idleMinutes: int(CONFIG_RANGES.idleMinutes).default(10),
   idleWarningSeconds: int(CONFIG_RANGES.idleWarningSeconds).default(60),
+  /** The référent area closes after this long without a référent action (issue 16: at most 15). */
+  referentIdleMinutes: int(CONFIG_RANGES.referentIdleMinutes).default(5),
   kiosk: z.boolean().default(false),
   openAtLogin: z.boolean().default(false),
 });

@@ -24,24 +24,42 @@ export const CONFIG_FILE_MAX_BYTES = 1024 * 1024;
  */
 export const configContract = {
   /** The whole station configuration (sections with defaults applied). */
-  'config.get': { input: noInput, output: StationConfigSchema },
+  'config.get': { access: 'referent', input: noInput, output: StationConfigSchema },
   /**
    * Saves some fields of one or more sections, merged over what is stored, in one transaction: every section is
    * validated first and nothing is written when one is wrong. Returns the whole configuration as stored.
    */
-  'config.saveSections': { input: z.object({ sections: SectionPatchesSchema }), output: StationConfigSchema },
-  'config.listMediators': { input: noInput, output: z.array(MediatorViewSchema) },
-  'config.addMediator': { input: z.object({ pseudonym: z.string().max(80), pin: Pin }), output: MediatorViewSchema },
-  'config.setMediatorActive': { input: z.object({ id: z.number().int(), active: z.boolean() }), output: okReply },
-  'config.resetMediatorPin': { input: z.object({ id: z.number().int(), pin: Pin }), output: okReply },
-  'config.changeReferentPin': { input: z.object({ pin: Pin }), output: okReply },
+  'config.saveSections': {
+    access: 'referent',
+    input: z.object({ sections: SectionPatchesSchema }),
+    output: StationConfigSchema,
+  },
+  'config.listMediators': { access: 'referent', input: noInput, output: z.array(MediatorViewSchema) },
+  'config.addMediator': {
+    access: 'referent',
+    input: z.object({ pseudonym: z.string().max(80), pin: Pin }),
+    output: MediatorViewSchema,
+  },
+  'config.setMediatorActive': {
+    access: 'referent',
+    input: z.object({ id: z.number().int(), active: z.boolean() }),
+    output: okReply,
+  },
+  'config.resetMediatorPin': {
+    access: 'referent',
+    input: z.object({ id: z.number().int(), pin: Pin }),
+    output: okReply,
+  },
+  'config.changeReferentPin': { access: 'referent', input: z.object({ pin: Pin }), output: okReply },
   /**
-   * Exports the configuration as one JSON file (PIN hashes only when asked, never session data). In the desktop
+   * Exports the configuration as one JSON file (never session data). The PIN hashes only when asked, and only with
+   * the référent PIN typed again (`referentPin`, checked with the sign-in's lockout). In the desktop
    * app a save dialog writes it and `text` is absent; behind the web host `text` comes back for the renderer to
    * download.
    */
   'config.export': {
-    input: z.object({ includePins: z.boolean().default(false) }),
+    access: 'referent',
+    input: z.object({ includePins: z.boolean().default(false), referentPin: Pin.optional() }),
     output: z.object({ fileName: z.string(), saved: z.boolean(), text: z.string().optional() }),
   },
   /**
@@ -49,6 +67,7 @@ export const configContract = {
    * `text` is absent and an open dialog asks for the file. `imported` is false when the dialog was cancelled.
    */
   'config.import': {
+    access: 'setup',
     input: z.object({
       text: z
         .string()

@@ -274,6 +274,7 @@ const Key = z.object({ key: z.string().uuid() });
 export const flowContract = {
   /** The visible catalog (or every démarche with `hidden` flags for the référent), filtered by a search. */
   'flow.catalog': {
+    access: 'signedIn',
     input: z.object({ query: z.string().max(100).optional(), includeHidden: z.boolean().optional() }).optional(),
     output: z.object({
       demarches: z.array(DemarcheSummarySchema),
@@ -282,22 +283,24 @@ export const flowContract = {
       problems: z.array(z.string()),
     }),
   },
-  'flow.demarche': { input: z.object({ id: Id }), output: DemarcheSchema },
+  'flow.demarche': { access: 'signedIn', input: z.object({ id: Id }), output: DemarcheSchema },
   'flow.orientations': {
+    access: 'signedIn',
     input: noInput,
     output: z.array(z.object({ code: OrientationCodeSchema, label: z.string() })),
   },
   /** Starts a démarche in the running session. */
-  'flow.start': { input: z.object({ demarcheId: Id }), output: FlowEntrySchema },
-  'flow.list': { input: noInput, output: z.array(FlowEntrySchema) },
-  'flow.get': { input: Key, output: FlowEntrySchema },
-  'flow.answer': {
-    input: Key.extend({ questionId: Id, answerId: Id }),
+  'flow.start': { access: 'session', input: z.object({ demarcheId: Id }), output: FlowEntrySchema },
+  'flow.list': { access: 'mediator', input: noInput, output: z.array(FlowEntrySchema) },
+  'flow.answer': { access: 'session', input: Key.extend({ questionId: Id, answerId: Id }), output: FlowEntrySchema },
+  'flow.goToStep': {
+    access: 'session',
+    input: Key.extend({ index: z.number().int().min(0).max(50) }),
     output: FlowEntrySchema,
   },
-  'flow.goToStep': { input: Key.extend({ index: z.number().int().min(0).max(50) }), output: FlowEntrySchema },
-  'flow.markStep': { input: Key.extend({ stepId: Id, done: z.boolean() }), output: FlowEntrySchema },
+  'flow.markStep': { access: 'session', input: Key.extend({ stepId: Id, done: z.boolean() }), output: FlowEntrySchema },
   'flow.setPiece': {
+    access: 'session',
     input: Key.extend({
       pieceId: Id,
       status: PieceStatusSchema,
@@ -305,13 +308,18 @@ export const flowContract = {
     }),
     output: FlowEntrySchema,
   },
-  'flow.setNotes': { input: Key.extend({ notes: z.string().max(4000) }), output: FlowEntrySchema },
-  'flow.setOutcome': { input: Key.extend({ outcome: OutcomeSchema }), output: FlowEntrySchema },
+  'flow.setNotes': { access: 'session', input: Key.extend({ notes: z.string().max(4000) }), output: FlowEntrySchema },
+  'flow.setOutcome': { access: 'session', input: Key.extend({ outcome: OutcomeSchema }), output: FlowEntrySchema },
   /** The outcome form as the mediator fills it, before "Enregistrer le résultat" (null: nothing chosen). */
-  'flow.setDraft': { input: Key.extend({ draft: OutcomeSchema.nullable() }), output: FlowEntrySchema },
-  'flow.remove': { input: Key, output: z.object({ ok: z.literal(true) }) },
+  'flow.setDraft': {
+    access: 'session',
+    input: Key.extend({ draft: OutcomeSchema.nullable() }),
+    output: FlowEntrySchema,
+  },
+  'flow.remove': { access: 'session', input: Key, output: z.object({ ok: z.literal(true) }) },
   /** Checks a value before the usager types it online (plate, e-photo code, …). */
   'flow.checkFormat': {
+    access: 'mediator',
     input: z.object({ kind: FormatKindSchema, value: z.string().max(200), demarcheId: Id.optional() }),
     output: FormatCheckSchema,
   },

@@ -12,6 +12,7 @@ export type JournalEntryView = z.infer<typeof JournalEntrySchema>;
 /** Reading the station's journal is for the référent only (main/journal/handlers.ts checks it). */
 export const journalContract = {
   'journal.list': {
+    access: 'referent',
     input: z.object({
       code: z.string().max(64).optional(),
       /** ISO dates (YYYY-MM-DD) or times; `to` is exclusive. */

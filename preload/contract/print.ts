@@ -62,24 +62,29 @@ export const A4ResultSchema = z.object({
 
 export const printContract = {
   /** The receipt of the running session, laid out exactly as it will print. */
-  'print.preview': { input: noInput, output: ReceiptPreviewSchema },
+  'print.preview': { access: 'session', input: noInput, output: ReceiptPreviewSchema },
   /** The receipt printer's state as last measured, with its age, at once; and how A4 works here. */
-  'print.status': { input: noInput, output: PrinterStatusSchema },
+  'print.status': { access: 'signedIn', input: noInput, output: PrinterStatusSchema },
   /** Measures the printer now (connection, paper, cover; up to the timeout), then its status. */
-  'print.check': { input: noInput, output: PrinterStatusSchema },
+  'print.check': { access: 'signedIn', input: noInput, output: PrinterStatusSchema },
   /** The mediator's "Annuler": the running job stops for good. */
-  'print.cancel': { input: noInput, output: z.object({ cancelled: z.boolean() }) },
+  'print.cancel': { access: 'session', input: noInput, output: z.object({ cancelled: z.boolean() }) },
   /** The answer to "Le reçu est-il sorti ?" after a job that may have printed. */
-  'print.answer': { input: z.object({ cameOut: z.boolean() }), output: z.object({ printed: z.boolean() }) },
+  'print.answer': {
+    access: 'session',
+    input: z.object({ cameOut: z.boolean() }),
+    output: z.object({ printed: z.boolean() }),
+  },
   /** Prints the receipt once; `reprint: true` is the explicit "Réimprimer". */
   'print.receipt': {
+    access: 'session',
     input: z.object({ reprint: z.boolean().default(false) }),
     output: PrintResultSchema,
   },
   /** A4 PDF fallback: saved in the session; printed on the system printer (desktop) or returned (browser). */
-  'print.a4': { input: noInput, output: A4ResultSchema },
+  'print.a4': { access: 'session', input: noInput, output: A4ResultSchema },
   /** The référent's test page on the receipt printer. */
-  'print.testPage': { input: noInput, output: z.object({ ok: z.literal(true) }) },
+  'print.testPage': { access: 'referent', input: noInput, output: z.object({ ok: z.literal(true) }) },
 } as const;
 
 export const printEvents = {} as const;

@@ -95,9 +95,10 @@ export const ScanImportResultSchema = z.object({
 
 export const scanContract = {
   /** Everything of the running session: imports, refusals, notices, waiting folder files, folder status. */
-  'scan.list': { input: noInput, output: ScanListSchema },
+  'scan.list': { access: 'mediator', input: noInput, output: ScanListSchema },
   /** Bytes from a browser file input or a drag and drop (base64). */
   'scan.importBytes': {
+    access: 'session',
     input: ImportTarget.extend({
       name: z.string().max(1000),
       data: z.string().max(62_000_000),
@@ -106,8 +107,9 @@ export const scanContract = {
     output: ScanImportResultSchema,
   },
   /** Desktop app only: opens the system file dialog and imports the chosen files by path. */
-  'scan.pick': { input: ImportTarget, output: ScanImportResultSchema },
+  'scan.pick': { access: 'session', input: ImportTarget, output: ScanImportResultSchema },
   'scan.update': {
+    access: 'session',
     input: z.object({
       id: Id,
       label: z.string().trim().min(1).max(200).optional(),
@@ -126,25 +128,27 @@ export const scanContract = {
     output: ScanImportSchema,
   },
   'scan.move': {
+    access: 'session',
     input: z.object({ id: Id, direction: z.enum(['up', 'down']) }),
     output: z.object({ ok: z.literal(true) }),
   },
   /** Puts the pages of several imports, in the given order, into one PDF (recto/verso); the others disappear. */
-  'scan.merge': { input: z.object({ ids: z.array(Id).min(2).max(50) }), output: ScanImportSchema },
-  'scan.remove': { input: z.object({ id: Id }), output: z.object({ ok: z.literal(true) }) },
-  'scan.thumbnail': { input: z.object({ id: Id }), output: z.object({ dataUrl: z.string() }) },
+  'scan.merge': { access: 'session', input: z.object({ ids: z.array(Id).min(2).max(50) }), output: ScanImportSchema },
+  'scan.remove': { access: 'session', input: z.object({ id: Id }), output: z.object({ ok: z.literal(true) }) },
+  'scan.thumbnail': { access: 'session', input: z.object({ id: Id }), output: z.object({ dataUrl: z.string() }) },
   'scan.preview': {
+    access: 'session',
     input: z.object({ id: Id, page: z.number().int().min(0).default(0) }),
     output: z.object({ dataUrl: z.string(), pages: z.number().int() }),
   },
   /** Removes a refusal or a notice from the screen. */
-  'scan.dismiss': { input: z.object({ id: Id }), output: z.object({ ok: z.literal(true) }) },
+  'scan.dismiss': { access: 'session', input: z.object({ id: Id }), output: z.object({ ok: z.literal(true) }) },
   /** A waiting file of the scan folder: import it for this usager (or try a refused one again), or delete it. */
-  'scan.waitingImport': { input: ImportTarget.extend({ id: Id }), output: ScanImportResultSchema },
-  'scan.waitingDelete': { input: z.object({ id: Id }), output: z.object({ ok: z.literal(true) }) },
-  'scan.folderStatus': { input: noInput, output: ScanFolderStatusSchema },
+  'scan.waitingImport': { access: 'session', input: ImportTarget.extend({ id: Id }), output: ScanImportResultSchema },
+  'scan.waitingDelete': { access: 'session', input: z.object({ id: Id }), output: z.object({ ok: z.literal(true) }) },
   /** Référent: checks a folder (exists, readable, writable: a test file appears and is removed). */
   'scan.testFolder': {
+    access: 'referent',
     input: z.object({ folder: z.string().trim().min(1).max(500) }),
     output: z.object({
       ok: z.boolean(),

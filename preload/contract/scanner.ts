@@ -65,12 +65,17 @@ export type ScanRequest = z.input<typeof ScanRequestSchema>;
 
 export const scannerContract = {
   /** Référent: scanners announced on the local network (a few seconds of DNS-SD browsing). */
-  'scanner.discover': { input: noInput, output: z.object({ scanners: z.array(ScannerCandidateSchema).max(50) }) },
+  'scanner.discover': {
+    access: 'referent',
+    input: noInput,
+    output: z.object({ scanners: z.array(ScannerCandidateSchema).max(50) }),
+  },
   /**
    * Référent: reads a scanner's capabilities at an address. An HTTPS scanner whose certificate is not yet accepted
    * answers `untrusted` with the fingerprint to compare; calling again with that fingerprint accepts it.
    */
   'scanner.inspect': {
+    access: 'referent',
     input: z.object({ address: Address, fingerprint: Fingerprint.nullable().default(null) }),
     output: z.discriminatedUnion('state', [
       z.object({ state: z.literal('ready'), scanner: ScannerDescriptionSchema }),
@@ -79,14 +84,16 @@ export const scannerContract = {
   },
   /** Référent: pins this scanner (address, UUID, accepted fingerprint) in the station configuration. */
   'scanner.choose': {
+    access: 'referent',
     input: z.object({ address: Address, fingerprint: Fingerprint.nullable().default(null) }),
     output: ScannerStateSchema,
   },
-  'scanner.forget': { input: noInput, output: okReply },
+  'scanner.forget': { access: 'referent', input: noInput, output: okReply },
   /** The pinned scanner, checked now (reachable, same device). */
-  'scanner.state': { input: noInput, output: ScannerStateSchema },
+  'scanner.state': { access: 'signedIn', input: noInput, output: ScannerStateSchema },
   /** Référent: a one-page test scan, shown and dropped (never stored). */
   'scanner.test': {
+    access: 'referent',
     input: z.object({ source: ScannerSourceIdSchema.optional() }),
     output: z.object({ dataUrl: z.string().max(3_000_000), width: z.number().int(), height: z.number().int() }),
   },
@@ -95,11 +102,12 @@ export const scannerContract = {
    * import (a PDF for several pages); nothing is attached when the job fails or is cancelled.
    */
   'scanner.scan': {
+    access: 'session',
     input: ScanRequestSchema,
     output: z.object({ imported: z.array(z.string().uuid()), pages: z.number().int().nonnegative() }),
   },
   /** Cancels the running job; it is deleted on the device. */
-  'scanner.cancel': { input: noInput, output: okReply },
+  'scanner.cancel': { access: 'session', input: noInput, output: okReply },
 } as const;
 
 export const scannerEvents = {

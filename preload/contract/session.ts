@@ -73,18 +73,19 @@ export const SessionStateSchema = z.object({
 export type SessionState = z.infer<typeof SessionStateSchema>;
 
 export const sessionContract = {
-  'session.current': { input: noInput, output: SessionStateSchema },
+  'session.current': { access: 'public', input: noInput, output: SessionStateSchema },
   /** Starts an accompaniment for the signed-in mediator. */
-  'session.start': { input: noInput, output: SessionInfoSchema },
+  'session.start': { access: 'mediator', input: noInput, output: SessionInfoSchema },
   /** Ends the running accompaniment and wipes it; replies with the wipe report (null if none was running). */
   'session.end': {
+    access: 'mediator',
     input: z.object({ reason: EndReasonSchema.default('ended') }),
     output: WipeReportSchema.nullable(),
   },
   /** The renderer saw input (throttled): the idle count starts again. */
-  'session.activity': { input: noInput, output: okReply },
+  'session.activity': { access: 'session', input: noInput, output: okReply },
   /** "L'usager est toujours là": withdraws the idle warning. */
-  'session.extend': { input: noInput, output: okReply },
+  'session.extend': { access: 'session', input: noInput, output: okReply },
 } as const;
 
 export const sessionEvents = {

@@ -36,24 +36,27 @@ export type SiteDownload = z.infer<typeof SiteDownloadSchema>;
 export const siteContract = {
   /** Opens (or navigates) the official site. Refused with a French message when the host is not allowlisted. */
   'site.open': {
+    access: 'session',
     input: z.object({ url: z.string().max(4000), bounds: SiteBoundsSchema.optional() }),
     output: SiteStateSchema,
   },
-  'site.state': { input: noInput, output: SiteStateSchema },
+  'site.state': { access: 'session', input: noInput, output: SiteStateSchema },
   /** Where the renderer's placeholder is, so the embedded view sits exactly there. */
-  'site.setBounds': { input: SiteBoundsSchema, output: z.object({ ok: z.literal(true) }) },
+  'site.setBounds': { access: 'session', input: SiteBoundsSchema, output: z.object({ ok: z.literal(true) }) },
   'site.command': {
+    access: 'session',
     input: z.object({
       command: z.enum(['back', 'forward', 'reload', 'zoom-in', 'zoom-out', 'zoom-reset', 'hide', 'show']),
     }),
     output: SiteStateSchema,
   },
   /** Closes the panel; the partition is cleared when the session ends. */
-  'site.close': { input: noInput, output: SiteStateSchema },
+  'site.close': { access: 'session', input: noInput, output: SiteStateSchema },
   /** Files the official site gave the session (ANTS récapitulatif, CPI, …), stored encrypted in the workspace. */
-  'site.downloads': { input: noInput, output: z.array(SiteDownloadSchema) },
+  'site.downloads': { access: 'session', input: noInput, output: z.array(SiteDownloadSchema) },
   /** Prints a captured file (desktop: system printer); in a browser the file comes back for the browser to open. */
   'site.printDownload': {
+    access: 'session',
     input: z.object({ id: z.string().uuid() }),
     output: z.object({
       done: z.enum(['printed', 'cancelled', 'open']),
@@ -62,10 +65,9 @@ export const siteContract = {
       base64: z.string().nullable(),
     }),
   },
-  /** The hosts the panel may show (starting allowlist + the référent's extra hosts). */
-  'site.hosts': { input: noInput, output: z.object({ builtIn: z.array(z.string()), extra: z.array(z.string()) }) },
   /** Answers the site's file chooser with upload-ready pièces of the session (ids from the scan capability). */
   'site.chooseFiles': {
+    access: 'session',
     input: z.object({ ids: z.array(z.string().max(80)).max(20) }),
     output: z.object({ ok: z.literal(true) }),
   },

@@ -318,29 +318,27 @@ export type ExportResult = z.output<typeof ExportResultSchema>;
 
 export const surveyContract = {
   /** The end-of-session form for the running session, pre-filled from its facts, and the survey settings. */
-  'survey.endOfSession': { input: noInput, output: EndOfSessionSchema },
+  'survey.endOfSession': { access: 'session', input: noInput, output: EndOfSessionSchema },
   /** Keeps the mediator's end-of-session form in memory until the session ends. */
-  'survey.saveEndForm': { input: EndFormSchema, output: okReply },
+  'survey.saveEndForm': { access: 'session', input: EndFormSchema, output: okReply },
   /** Where the usager's survey stands (kept in main, so a reload of the screen resumes it). */
-  'survey.progress': { input: noInput, output: SurveyProgressSchema },
+  'survey.progress': { access: 'session', input: noInput, output: SurveyProgressSchema },
   /** "Commencer": from the introduction to the first question. */
-  'survey.begin': { input: noInput, output: SurveyProgressSchema },
+  'survey.begin': { access: 'session', input: noInput, output: SurveyProgressSchema },
   /** "Je ne veux pas répondre": straight to the thanks; the answers already given are kept. */
-  'survey.decline': { input: noInput, output: SurveyProgressSchema },
+  'survey.decline': { access: 'session', input: noInput, output: SurveyProgressSchema },
   /**
    * One answer, stored for its question alone as it is given (never a whole set that could overwrite others); kept
    * in memory until the session ends, then written with the log entry.
    */
-  'survey.answer': { input: SurveyAnswerSchema, output: SurveyProgressSchema },
+  'survey.answer': { access: 'session', input: SurveyAnswerSchema, output: SurveyProgressSchema },
   /**
    * "Réservé au médiateur": the signed-in mediator's PIN leads out of the usager's survey. Its own throttle (3 wrong
    * tries, then a wait and "Appelez le médiateur"); it never counts towards the mediator's account lock-out.
    */
-  'survey.exit': { input: z.object({ pin: z.string().min(1).max(12) }), output: okReply },
-  /** Whether the survey is on and asks the recommendation question. */
-  'survey.settings': { input: noInput, output: SurveySettingsSchema },
-  'survey.stats': { input: StatsQuerySchema, output: StatsSchema },
-  'survey.export': { input: ExportRequestSchema, output: ExportResultSchema },
+  'survey.exit': { access: 'session', input: z.object({ pin: z.string().min(1).max(12) }), output: okReply },
+  'survey.stats': { access: 'referent', input: StatsQuerySchema, output: StatsSchema },
+  'survey.export': { access: 'referent', input: ExportRequestSchema, output: ExportResultSchema },
 } as const;
 
 export const surveyEvents = {} as const;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OPEN_GATE } from '../../main/access/gate';
 import { createDispatch, type Handlers } from '../../main/dispatch';
 import { CounterFault } from '../../main/errors';
 import { createHandlers } from '../../main/handlers';
@@ -17,7 +18,7 @@ function station() {
     platform: { transport: 'web', appVersion: '1.2.3' },
     log: silentLogger,
   });
-  return { services, dispatch: createDispatch(createHandlers(services), silentLogger) };
+  return { services, dispatch: createDispatch(createHandlers(services), silentLogger, services.access) };
 }
 
 describe('the contract at the dispatcher', () => {
@@ -48,7 +49,7 @@ describe('the contract at the dispatcher', () => {
         throw new CounterFault('printer_offline', "L'imprimante ne répond pas.");
       },
     } as unknown as Handlers;
-    const faulty = await createDispatch(handlers, silentLogger)('app.info', undefined, web);
+    const faulty = await createDispatch(handlers, silentLogger, OPEN_GATE)('app.info', undefined, web);
     expect(faulty).toEqual({ ok: false, error: { code: 'printer_offline', message: "L'imprimante ne répond pas." } });
 
     const crashing = {
@@ -56,7 +57,7 @@ describe('the contract at the dispatcher', () => {
         throw new Error('secret at /home/usager/scan.pdf');
       },
     } as unknown as Handlers;
-    const crashed = await createDispatch(crashing, silentLogger)('app.info', undefined, web);
+    const crashed = await createDispatch(crashing, silentLogger, OPEN_GATE)('app.info', undefined, web);
     expect(crashed.ok).toBe(false);
     expect(JSON.stringify(crashed)).not.toContain('scan.pdf');
   });
@@ -65,11 +66,11 @@ describe('the contract at the dispatcher', () => {
     const leaky = {
       'app.info': () => ({ version: '1', stationName: 'S', dataDir: '/d', transport: 'web', pin: '123456' }),
     } as unknown as Handlers;
-    const stripped = await createDispatch(leaky, silentLogger)('app.info', undefined, web);
+    const stripped = await createDispatch(leaky, silentLogger, OPEN_GATE)('app.info', undefined, web);
     expect(stripped.ok && stripped.value).toEqual({ version: '1', stationName: 'S', dataDir: '/d', transport: 'web' });
 
     const wrong = { 'app.info': () => ({ version: 1 }) } as unknown as Handlers;
-    expect(await createDispatch(wrong, silentLogger)('app.info', undefined, web)).toMatchObject({
+    expect(await createDispatch(wrong, silentLogger, OPEN_GATE)('app.info', undefined, web)).toMatchObject({
       ok: false,
       error: { code: 'unexpected' },
     });

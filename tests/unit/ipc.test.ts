@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BrowserWindow, ipcMain } from '../mocks/electron';
+import { OPEN_GATE } from '../../main/access/gate';
 import { createDispatch, type Handlers } from '../../main/dispatch';
 import { bindIpc } from '../../main/ipc';
 import { silentLogger } from '../../main/log';
@@ -18,7 +19,7 @@ describe('main/ipc.ts', () => {
   beforeEach(() => {
     ipcMain.handlers.clear();
     window = new BrowserWindow({});
-    bindIpc(createDispatch(handlers, silentLogger), () => window as unknown as ElectronWindow);
+    bindIpc(createDispatch(handlers, silentLogger, OPEN_GATE), () => window as unknown as ElectronWindow);
   });
 
   it('answers the app window on an app:// page', async () => {

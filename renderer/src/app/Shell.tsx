@@ -6,12 +6,14 @@ import { SessionBar } from '../features/session/SessionBar';
 import { SessionProvider } from '../features/session/SessionContext';
 import { SessionGate } from '../features/session/SessionGate';
 import { CloseRequestDialog } from './CloseRequestDialog';
+import { useReferentLeave } from '../features/config/referent-presence';
 import { useStation } from './StationContext';
 import { useFocusKeeper } from './useFocusKeeper';
 
 /** Header, skip link and main landmark shared by every screen. */
 export function Shell({ children }: { children: ReactNode }) {
   const station = useStation();
+  useReferentLeave();
   useFocusKeeper();
   return (
     <SessionProvider>

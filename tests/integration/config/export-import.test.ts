@@ -25,15 +25,21 @@ async function openReferent(seed: Parameters<typeof seedStation>[1], platform: P
     platform: { transport: 'web', appVersion: 't', ...platform },
     log,
   });
-  const dispatch = createDispatch(createHandlers(services), log);
+  const dispatch = createDispatch(createHandlers(services), log, services.access);
   const call = (channel: Channel, input?: unknown) => dispatch(channel, input, { transport: 'web' });
   const signIn = await call('access.referentSignIn', { pin: seed?.referentPin ?? '24681357' });
   expect(signIn.ok).toBe(true);
   return { dir, services, call };
 }
 
-async function exportText(call: (c: Channel, i?: unknown) => Promise<unknown>, includePins = false): Promise<string> {
-  const result = (await call('config.export', { includePins })) as { ok: true; value: { text: string } };
+/** With the codes, the référent PIN is typed again (`pin`, the seeded one by default). */
+async function exportText(
+  call: (c: Channel, i?: unknown) => Promise<unknown>,
+  includePins = false,
+  pin = '24681357',
+): Promise<string> {
+  const input = includePins ? { includePins, referentPin: pin } : { includePins };
+  const result = (await call('config.export', input)) as { ok: true; value: { text: string } };
   expect(result.ok).toBe(true);
   return result.value.text;
 }
@@ -200,7 +206,7 @@ describe('configuration export and import', () => {
 describe('installing a new counter from a file', () => {
   it('sets up a fresh station from a file that carries the référent PIN, and refuses one that does not', async () => {
     const source = await openReferent({ referentPin: '86420013', config: { station: { name: 'Modèle 57' } } });
-    const withPins = await exportText(source.call, true);
+    const withPins = await exportText(source.call, true, '86420013');
     const withoutPins = await exportText(source.call, false);
     source.services.close();
 
@@ -212,7 +218,7 @@ describe('installing a new counter from a file', () => {
       platform: { transport: 'web', appVersion: 't' },
       log,
     });
-    const dispatch = createDispatch(createHandlers(services), log);
+    const dispatch = createDispatch(createHandlers(services), log, services.access);
     const call = (channel: Channel, input?: unknown) => dispatch(channel, input, { transport: 'web' });
     const refused = await call('config.import', { text: withoutPins });
     expect(refused).toMatchObject({ ok: false, error: { code: 'config_file_no_referent_pin' } });

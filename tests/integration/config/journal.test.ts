@@ -131,7 +131,7 @@ describe('the journal hash chain', () => {
       platform: { transport: 'web', appVersion: 't' },
       log,
     });
-    const call = createDispatch(createHandlers(services), log);
+    const call = createDispatch(createHandlers(services), log, services.access);
     await services.access.referentSignIn(DEFAULT_REFERENT_PIN);
     const reply = await call('journal.list', {}, { transport: 'web' });
     expect(reply).toMatchObject({ ok: true, value: { chain: { intact: false, brokenAt: 1 } } });

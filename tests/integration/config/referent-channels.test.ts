@@ -19,7 +19,7 @@ function open(seed = true) {
     platform: { transport: 'web', appVersion: 'test' },
     log,
   });
-  const dispatch = createDispatch(createHandlers(services), log);
+  const dispatch = createDispatch(createHandlers(services), log, services.access);
   const call = (channel: Channel, input?: unknown) => dispatch(channel, input, { transport: 'web' });
   return { dir, services, call };
 }

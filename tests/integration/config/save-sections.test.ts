@@ -19,7 +19,7 @@ async function openAsReferent() {
     platform: { transport: 'web', appVersion: 'test' },
     log,
   });
-  const dispatch = createDispatch(createHandlers(services), log);
+  const dispatch = createDispatch(createHandlers(services), log, services.access);
   const call = (channel: Channel, input?: unknown) => dispatch(channel, input, { transport: 'web' });
   expect((await call('access.referentSignIn', { pin: '24681357' })).ok).toBe(true);
   return { services, call };

@@ -4,7 +4,7 @@ import { createDispatch } from '../../../main/dispatch';
 import { createHandlers } from '../../../main/handlers';
 import { createFileLogger, silentLogger } from '../../../main/log';
 import { createServices, type Services } from '../../../main/services';
-import { seedStation } from '../../helpers/seed-station';
+import { DEFAULT_MEDIATOR, seedStation } from '../../helpers/seed-station';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir();
@@ -27,13 +27,16 @@ async function counter() {
     log: createFileLogger(dataDir, false),
   });
   open.push(services);
-  const dispatch = createDispatch(createHandlers(services), silentLogger);
+  const dispatch = createDispatch(createHandlers(services), silentLogger, services.access);
   const call = async <T>(channel: string, input?: unknown): Promise<T> => {
     const reply = await dispatch(channel, input, { transport: 'web' });
     if (!reply.ok) throw new Error(`${channel}: ${reply.error.message}`);
     return reply.value as T;
   };
-  const session = services.sessions.start({ id: null, pseudonym: 'Camille' });
+  // Through the contract the accompaniment belongs to a signed-in mediator (access level `session`).
+  await services.access.signIn(DEFAULT_MEDIATOR.pseudonym, DEFAULT_MEDIATOR.pin);
+  await call('session.start');
+  const session = services.sessions.current()!;
   return { services, call, session };
 }
 
@@ -65,9 +68,10 @@ describe('the receipt depends on what was done, not on the screens passed throug
       });
       expect(imported.imported).toHaveLength(1);
       if (readsDemarcheScreen) {
-        const seen = await station.call<{ pieces: Record<string, { status: string }> }>('flow.get', {
-          key: entry.key,
-        });
+        // The démarche screen reads its entry from the session's list (flow.list), as the renderer does.
+        const entries =
+          await station.call<Array<{ key: string; pieces: Record<string, { status: string }> }>>('flow.list');
+        const seen = entries.find((candidate) => candidate.key === entry.key)!;
         expect(seen.pieces['justificatif-domicile']?.status).toBe('scan');
       }
       await station.call('flow.setOutcome', { key: entry.key, outcome: { kind: 'deposee', numero: 'AB123CD' } });

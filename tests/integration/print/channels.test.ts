@@ -3,6 +3,7 @@ import { createDispatch } from '../../../main/dispatch';
 import { createHandlers } from '../../../main/handlers';
 import { silentLogger } from '../../../main/log';
 import { startEscPosPeer, type EscPosPeer } from '../../helpers/escpos-peer';
+import { DEFAULT_MEDIATOR } from '../../helpers/seed-station';
 import { useTempDir } from '../../helpers/temp-dir';
 import { openPrintStation, type PrintStation } from './station';
 
@@ -20,8 +21,13 @@ describe('print channels', () => {
   it('keeps the test page for the référent, and answers the rest through the contract', async () => {
     peer = await startEscPosPeer();
     station = openPrintStation(tempDir(), { interface: peer.url }, []);
-    const dispatch = createDispatch(createHandlers(station.services), silentLogger);
+    const dispatch = createDispatch(createHandlers(station.services), silentLogger, station.services.access);
     const call = (channel: string, input?: unknown) => dispatch(channel, input, { transport: 'web' });
+
+    // Through the contract the accompaniment belongs to a signed-in mediator (access level `session`).
+    await station.services.sessions.end('ended');
+    await station.services.access.signIn('Camille', DEFAULT_MEDIATOR.pin);
+    expect((await call('session.start')).ok).toBe(true);
 
     const test = await call('print.testPage');
     expect(test).toMatchObject({ ok: false, error: { code: 'referent_required' } });

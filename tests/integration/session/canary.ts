@@ -33,7 +33,7 @@ export function makeCanaries(): Canaries {
 }
 
 export function dispatcher(services: Services): Dispatch {
-  return createDispatch(createHandlers(services), silentLogger);
+  return createDispatch(createHandlers(services), silentLogger, services.access);
 }
 
 async function ok(dispatch: Dispatch, channel: string, input?: unknown): Promise<unknown> {

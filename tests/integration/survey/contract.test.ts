@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../main/dispatch';
 import { createHandlers } from '../../../main/handlers';
 import { summaryModel } from '../../../main/survey/summary';
+import { DEFAULT_MEDIATOR, seedStation } from '../../helpers/seed-station';
 import { useTempDir } from '../../helpers/temp-dir';
 import { logSession } from './seed-log';
 import { silentLogger } from '../../../main/log';
@@ -12,9 +13,13 @@ const web = { transport: 'web' as const };
 
 describe('what the renderer can send to the survey', () => {
   it('refuses a value outside the codes and drops any field the contract does not name (no free text)', async () => {
-    const services = openStation(tempDir());
-    const dispatch = createDispatch(createHandlers(services), silentLogger);
-    services.sessions.start({ id: null, pseudonym: 'Camille' });
+    const dir = tempDir();
+    seedStation(dir);
+    const services = openStation(dir);
+    const dispatch = createDispatch(createHandlers(services), silentLogger, services.access);
+    // Through the contract the accompaniment belongs to a signed-in mediator (access level `session`).
+    await services.access.signIn('Camille', DEFAULT_MEDIATOR.pin);
+    expect((await dispatch('session.start', undefined, web)).ok).toBe(true);
 
     const refused = await dispatch('survey.saveEndForm', { autonomy: 'un peu perdu, M. Dupont' }, web);
     expect(refused).toMatchObject({ ok: false, error: { code: 'bad_request' } });

@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dialog } from 'electron';
-import { surveyHandlers } from '../../../main/survey/handlers';
+import { createDispatch } from '../../../main/dispatch';
+import { createHandlers } from '../../../main/handlers';
+import { silentLogger } from '../../../main/log';
 import { electronSaveExport } from '../../../main/survey/electron-save-export';
 import { SESSION_COLUMNS } from '../../../main/survey/exports';
 import { useTempDir } from '../../helpers/temp-dir';
@@ -147,12 +149,16 @@ describe('exports of the statistics', () => {
 
   it('opens the statistics and exports to the référent only', async () => {
     const services = stationWithLog();
-    const handlers = surveyHandlers(services);
-    const context = { transport: 'web' as const };
-    expect(() => handlers['survey.stats']({ ...period, granularity: 'day' }, context)).toThrow(/référent/);
-    expect(() => handlers['survey.export']({ kind: 'sessions', ...period }, context)).toThrow(/référent/);
+    const dispatch = createDispatch(createHandlers(services), silentLogger, services.access);
+    const web = { transport: 'web' as const };
+    const stats = () => dispatch('survey.stats', { ...period, granularity: 'day' }, web);
+    expect(await stats()).toMatchObject({ ok: false, error: { code: 'referent_required' } });
+    expect(await dispatch('survey.export', { kind: 'sessions', ...period }, web)).toMatchObject({
+      ok: false,
+      error: { code: 'referent_required' },
+    });
     await services.access.referentSignIn(DEFAULT_REFERENT_PIN);
-    expect(handlers['survey.stats']({ ...period, granularity: 'day' }, context)).toMatchObject({ sessions: 2 });
+    expect(await stats()).toMatchObject({ ok: true, value: { sessions: 2 } });
     services.close();
   });
 });

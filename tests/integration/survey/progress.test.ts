@@ -17,7 +17,7 @@ async function counter() {
   seedStation(dir, { config: { session: { idleMinutes: 120 } } });
   const clock = new FakeClock();
   const services = openTestStation(dir, { clock });
-  const dispatch = createDispatch(createHandlers(services), silentLogger);
+  const dispatch = createDispatch(createHandlers(services), silentLogger, services.access);
   await services.access.signIn('Camille', '482915');
   services.sessions.start({ id: services.access.currentMediator()!.id, pseudonym: 'Camille' });
   const call = async (channel: string, input?: unknown) => {

@@ -64,7 +64,7 @@ describe('PIN checks fail closed', () => {
     opened.push(() => (disk as SmallDisk).unmount());
     seedStation(disk.dir);
     const services = open(disk.dir);
-    const call = createDispatch(createHandlers(services), silent);
+    const call = createDispatch(createHandlers(services), silent, services.access);
     disk.fill();
     // 30 wrong tries: none can be written; the first five say so, the next ones meet the lock kept in memory.
     for (let i = 0; i < 30; i++) {

@@ -150,20 +150,34 @@ describe('référent sign-in', () => {
     const { services } = station();
     expect((await fault(services.access.referentSignIn('482915'))).code).toBe('pin_wrong');
     expect(services.access.isReferent()).toBe(false);
-    expect(() => services.access.requireReferent()).toThrow(/espace référent est fermé/);
+    expect(() => services.access.admit('referent')).toThrow(/espace référent est fermé/);
     services.close();
   });
 
-  it('closes the area after 15 minutes without action, and each action keeps it open', async () => {
+  it('closes the area after 5 minutes without a référent call (the default), and each call keeps it open', async () => {
     const { services, clock } = station();
     await services.access.referentSignIn('24681357');
-    clock.advance(14 * 60_000);
-    services.access.requireReferent();
-    clock.advance(14 * 60_000);
+    clock.advance(4 * 60_000);
+    services.access.admit('referent');
+    clock.advance(4 * 60_000);
     expect(services.access.isReferent()).toBe(true);
     clock.advance(60_001);
     expect(services.access.isReferent()).toBe(false);
-    expect(() => services.access.requireReferent()).toThrow(/15 minutes/);
+    expect(() => services.access.admit('referent')).toThrow(/espace référent est fermé/);
+    expect(services.journal.list({ code: 'referent.signed_out' })).toMatchObject([{ details: { reason: 'idle' } }]);
+    services.close();
+  });
+
+  it('keeps the area open as long as the configuration says (session.referentIdleMinutes)', async () => {
+    const { services, clock } = station();
+    services.config.setSection('session', { referentIdleMinutes: 15 });
+    await services.access.referentSignIn('24681357');
+    clock.advance(14 * 60_000);
+    services.access.admit('referent');
+    clock.advance(15 * 60_000 - 1);
+    expect(services.access.isReferent()).toBe(true);
+    clock.advance(2);
+    expect(services.access.isReferent()).toBe(false);
     services.close();
   });
 

@@ -124,7 +124,9 @@ describe('app.confirmClose', () => {
   });
   afterEach(() => services.close());
   const call = (input: unknown) =>
-    createDispatch(createHandlers(services), silentLogger)('app.confirmClose', input, { transport: 'electron' });
+    createDispatch(createHandlers(services), silentLogger, services.access)('app.confirmClose', input, {
+      transport: 'electron',
+    });
 
   it("closes only with the signed-in mediator's PIN or the référent's, and counts wrong tries", async () => {
     expect(await call({ pin: DEFAULT_REFERENT_PIN.replace(/./, '9'), who: 'referent' })).toMatchObject({

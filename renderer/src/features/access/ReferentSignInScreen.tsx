@@ -37,7 +37,8 @@ export function ReferentSignInScreen() {
       <Typography variant="h1">Espace référent : connexion</Typography>
       {params.get('raison') === 'expiree' && (
         <Alert severity="info">
-          L'espace référent s'est fermé après 15 minutes sans action. Saisissez de nouveau le code.
+          L'espace référent s'est fermé (après quelques minutes sans action, ou quand un médiateur s'est connecté ou
+          qu'un accompagnement a commencé). Saisissez de nouveau le code.
         </Alert>
       )}
       <Paper variant="outlined" sx={{ p: 3 }}>

@@ -1,5 +1,6 @@
 import { Button, Checkbox, FormControlLabel, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
+import { PinField } from '../access/PinField';
 import { exportConfigFile, importConfigFile } from './config-file-transfer';
 import { ImportConfigButton } from './ImportConfigButton';
 import { useReferentCall } from './referent-call';
@@ -10,6 +11,7 @@ import { ResultMessage } from '../../app/ResultMessage';
 export function BackupPanel({ onImported }: { onImported(): void }) {
   const referentCall = useReferentCall();
   const [includePins, setIncludePins] = useState(false);
+  const [pin, setPin] = useState('');
   const exporter = useSaver();
   const importer = useSaver();
 
@@ -32,10 +34,27 @@ export function BackupPanel({ onImported }: { onImported(): void }) {
           control={<Checkbox checked={includePins} onChange={(e) => setIncludePins(e.target.checked)} />}
           label="Inclure les médiateurs et les empreintes des codes (le code du référent et ceux des médiateurs)"
         />
+        {includePins && (
+          <PinField
+            label="Code du référent, pour exporter avec les codes"
+            helperText="Les codes quittent le poste dans ce fichier : le code du référent est demandé de nouveau."
+            value={pin}
+            onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+          />
+        )}
         <Button
           variant="contained"
           disabled={exporter.busy}
-          onClick={() => void exporter.run(() => exportConfigFile(referentCall, includePins))}
+          onClick={() =>
+            void exporter.run(async () => {
+              if (includePins && !pin) throw new Error('Tapez le code du référent pour exporter avec les codes.');
+              try {
+                return await exportConfigFile(referentCall, includePins, pin);
+              } finally {
+                setPin('');
+              }
+            })
+          }
           sx={{ alignSelf: 'flex-start' }}
         >
           Exporter la configuration

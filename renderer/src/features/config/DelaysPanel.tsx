@@ -6,12 +6,14 @@ import { SaveBar } from './SaveBar';
 import { useSaver } from './useSaver';
 
 const idle = CONFIG_RANGES.idleMinutes;
+const referentIdle = CONFIG_RANGES.referentIdleMinutes;
 const retention = CONFIG_RANGES.retentionMonths;
 
 /** Délais et enquête: idle timeout, satisfaction survey on/off, how long anonymous figures are kept. */
 export function DelaysPanel() {
   const { config, save } = useConfig();
   const [idleMinutes, setIdleMinutes] = useState(String(config.session.idleMinutes));
+  const [referentMinutes, setReferentMinutes] = useState(String(config.session.referentIdleMinutes));
   const [survey, setSurvey] = useState(config.survey.enabled);
   const [months, setMonths] = useState(String(config.retention.months));
   const saver = useSaver();
@@ -20,7 +22,7 @@ export function DelaysPanel() {
     event.preventDefault();
     void saver.run(() =>
       save({
-        session: { idleMinutes: Number(idleMinutes) },
+        session: { idleMinutes: Number(idleMinutes), referentIdleMinutes: Number(referentMinutes) },
         survey: { enabled: survey },
         retention: { months: Number(months) },
       }),
@@ -36,6 +38,13 @@ export function DelaysPanel() {
           helperText={`Entre ${idle.min} et ${idle.max}. L'accompagnement s'arrête et tout est effacé après ce délai sans action.`}
           value={idleMinutes}
           onChange={(e) => setIdleMinutes(e.target.value.replace(/\D/g, ''))}
+          slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+        />
+        <TextField
+          label="Fermeture de l'espace référent sans action (minutes)"
+          helperText={`Entre ${referentIdle.min} et ${referentIdle.max}. L'espace référent se ferme aussi quand on le quitte, quand un médiateur se connecte et quand un accompagnement commence.`}
+          value={referentMinutes}
+          onChange={(e) => setReferentMinutes(e.target.value.replace(/\D/g, ''))}
           slotProps={{ htmlInput: { inputMode: 'numeric' } }}
         />
         <FormControlLabel

@@ -12,6 +12,7 @@ import { ConfigContext, type ConfigValue } from './ConfigContext';
 import { DelaysPanel } from './DelaysPanel';
 import { MediatorsPanel } from './MediatorsPanel';
 import { useReferentCall } from './referent-call';
+import { useReferentActivity } from './referent-presence';
 import { SitePanel } from './SitePanel';
 import { StationPanel } from './StationPanel';
 
@@ -52,7 +53,9 @@ export function ReferentArea() {
       });
   }, [loadConfig]);
 
-  // The area closes by itself after 15 minutes without action: leave the settings screen when it has.
+  useReferentActivity(signedIn === true);
+
+  // The area closes by itself (minutes without action, a mediator's sign-in, a session start): leave the screen.
   useEffect(() => {
     const timer = setInterval(() => {
       void api()

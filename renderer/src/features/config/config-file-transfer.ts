@@ -15,8 +15,9 @@ function contents(includePins: boolean): string {
     : 'Il ne contient ni médiateur ni code.';
 }
 
-export async function exportConfigFile(unwrap: Unwrap, includePins: boolean): Promise<string> {
-  const result = await unwrap(api().config.export({ includePins }));
+/** With the codes, main asks the référent PIN again (`referentPin`). */
+export async function exportConfigFile(unwrap: Unwrap, includePins: boolean, referentPin?: string): Promise<string> {
+  const result = await unwrap(api().config.export(includePins ? { includePins, referentPin } : { includePins }));
   if (result.text !== undefined) {
     downloadFile(result.text, result.fileName, 'application/json');
     return `Le fichier ${result.fileName} est téléchargé. ${contents(includePins)}`;

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { CallError, type Result } from '../../api';
 
 /**
- * Unwraps a référent call like `call()`, and when the référent area has closed (15 minutes without action) goes
+ * Unwraps a référent call like `call()`, and when the référent area has closed (left, idle, a mediator or a session) goes
  * back to the référent sign-in screen.
  */
 export function useReferentCall(): <T>(promise: Promise<Result<T>>) => Promise<T> {
