@@ -1,4 +1,4 @@
-// Lint keeps the arrows of ../shared/DESIGN.md: renderer → preload/api.ts ← main. Only thin adapters in main/
+// Lint keeps the arrows of ARCHITECTURE.md: renderer → preload/api.ts ← main. Only thin adapters in main/
 // import `electron`; only main/ipc.ts touches ipcMain and only preload/ touches ipcRenderer.
 import js from '@eslint/js';
 import jsxA11y from 'eslint-plugin-jsx-a11y';

@@ -32,7 +32,7 @@ test.describe('first start', () => {
     await page.getByRole('textbox', { name: 'Code du référent', exact: true }).fill('12345');
     await page.getByLabel('Code du référent, une seconde fois').fill('12345');
     await page.getByRole('button', { name: 'Installer le poste' }).click();
-    await expect(page.getByTestId('setup-error')).toContainText('6 à 12 chiffres');
+    await expect(page.getByTestId('setup-error')).toContainText('8 à 12 chiffres');
 
     await page.getByRole('textbox', { name: 'Code du référent', exact: true }).fill('13572468');
     await page.getByLabel('Code du référent, une seconde fois').fill('13572460');

@@ -11,8 +11,9 @@ import { createDispatch } from '../../../main/dispatch';
 import { createHandlers } from '../../../main/handlers';
 import { silentLogger } from '../../../main/log';
 import { electronScanPicker } from '../../../main/scan/electron-pick';
-import { createServices, type Services } from '../../../main/services';
+import type { Services } from '../../../main/services';
 import { DEFAULT_MEDIATOR, DEFAULT_REFERENT_PIN, seedStation } from '../../helpers/seed-station';
+import { openTestStation } from '../../helpers/station';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const mock = electron as unknown as typeof import('../../mocks/electron');
@@ -116,11 +117,7 @@ describe('app.confirmClose', () => {
     const dir = tempDir();
     seedStation(dir);
     closeCounter.mockReset();
-    services = createServices({
-      dataDir: dir,
-      platform: { transport: 'electron', appVersion: 'test', closeCounter },
-      log: silentLogger,
-    });
+    services = openTestStation(dir, { platform: { transport: 'electron', closeCounter } });
   });
   afterEach(() => services.close());
   const call = (input: unknown) =>
@@ -148,7 +145,7 @@ describe('app.confirmClose', () => {
     services.close();
     const dir = tempDir();
     seedStation(dir);
-    services = createServices({ dataDir: dir, platform: { transport: 'web', appVersion: 'test' }, log: silentLogger });
+    services = openTestStation(dir);
     expect(await call({ pin: DEFAULT_REFERENT_PIN, who: 'referent' })).toMatchObject({
       ok: false,
       error: { code: 'nothing_to_close', message: expect.stringContaining('fenêtre') },
