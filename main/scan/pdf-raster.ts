@@ -42,6 +42,8 @@ export interface RasterOptions {
   documentTimeoutMs?: number;
   /** The process's memory (RSS) may stay above this for at most overMemoryMs while the worker runs. */
   memoryLimitMb?: number;
+  /** Growth allowed over the RSS at the file's start, whatever memoryLimitMb says (see LEFTOVER_MARGIN). */
+  memoryMarginMb?: number;
   overMemoryMs?: number;
   /** Pixel limit of a page as drawn and of each embedded image (pdf.js does not decode a larger one). */
   maxPixels?: number;
@@ -99,10 +101,13 @@ const LEFTOVER_MARGIN = 256 * 1_048_576;
 const START_TIMEOUT_MS = 60_000;
 
 export function rasterisePdf(bytes: Uint8Array, options: RasterOptions): Promise<RasterOutcome> {
-  const stepTimeoutMs = options.stepTimeoutMs ?? 5_000;
+  // 8 s for one page: a real scanned page on a busy 2-core counter PC stays far below; a hostile page is stopped by
+  // whichever comes first, this or the document's 10 s.
+  const stepTimeoutMs = options.stepTimeoutMs ?? 8_000;
   const documentTimeoutMs = options.documentTimeoutMs ?? 10_000;
   // Memory a previous file left with the allocator (RSS does not shrink at once) is not this file's doing.
-  const memoryLimit = Math.max((options.memoryLimitMb ?? 500) * 1_048_576, process.memoryUsage.rss() + LEFTOVER_MARGIN);
+  const margin = options.memoryMarginMb === undefined ? LEFTOVER_MARGIN : options.memoryMarginMb * 1_048_576;
+  const memoryLimit = Math.max((options.memoryLimitMb ?? 500) * 1_048_576, process.memoryUsage.rss() + margin);
   const overMemoryMs = options.overMemoryMs ?? 300;
   const files = options.files ?? pdfRendererFiles();
   const data: PdfWorkerData = {

@@ -120,7 +120,7 @@ test("the next usager's screen shows no name of the previous one's files; the se
 
 test('the référent tests the scan folder', async ({ page, station }) => {
   await signInAsReferent(page, station);
-  await page.getByRole('tab', { name: 'Scanner' }).click();
+  await page.getByRole('tab', { name: 'Dossier du scanner' }).click();
   await expect(page.getByLabel('Dossier de numérisation')).toHaveValue(scansOf(station.dataDir));
   await page.getByRole('button', { name: 'Tester le dossier' }).click();
   await expect(page.getByText('Le dossier convient.')).toBeVisible();

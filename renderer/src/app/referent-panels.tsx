@@ -18,7 +18,7 @@ export interface ReferentPanel {
 export const referentPanels: ReferentPanel[] = [
   { id: 'statistiques', label: 'Statistiques', element: <StatsPanel /> },
   { id: 'demarches', label: 'Démarches', element: <DemarchesReferentPanel /> },
-  { id: 'scanner', label: 'Scanner', element: <ScanFolderPanel /> },
+  { id: 'scanner', label: 'Dossier du scanner', element: <ScanFolderPanel /> },
   { id: 'scanner-reseau', label: 'Scanner réseau', element: <ScannerPanel /> },
   { id: 'imprimante', label: 'Imprimante', element: <PrinterPanel /> },
 ];

@@ -79,7 +79,7 @@ describe('the watched scan folder (real folder, real chokidar)', () => {
     expect(scan.list(session).imports[0]).toMatchObject({ label: 'multipage.pdf', pages: 3 });
     expect(scan.list(session).refusals).toEqual([]);
     await eventually(() => scan.list(session).waiting.length === 0);
-  });
+  }, 60_000);
 
   it('imports a JPEG written with pauses of 1.5 s, without refusing it on the way', async () => {
     const { services, scan, folder } = await watchedStation();
@@ -96,7 +96,7 @@ describe('the watched scan folder (real folder, real chokidar)', () => {
     }
     expect(refusedOnTheWay).toEqual([]);
     expect(scan.list(session).refusals).toEqual([]);
-  });
+  }, 60_000);
 
   it('reads a folder file only after the quiet window the référent set', async () => {
     const { services, scan, folder } = await watchedStation({ scan: { quietSeconds: 1 } });
