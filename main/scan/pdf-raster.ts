@@ -105,9 +105,11 @@ export function rasterisePdf(bytes: Uint8Array, options: RasterOptions): Promise
   // whichever comes first, this or the document's 10 s.
   const stepTimeoutMs = options.stepTimeoutMs ?? 8_000;
   const documentTimeoutMs = options.documentTimeoutMs ?? 10_000;
-  // Memory a previous file left with the allocator (RSS does not shrink at once) is not this file's doing.
+  // Neither the memory a previous file left with the allocator (RSS does not shrink at once) nor loading pdf.js in
+  // the worker is this file's doing: the budget is set once pdf.js is loaded ('ready'), over the RSS of that moment.
   const margin = options.memoryMarginMb === undefined ? LEFTOVER_MARGIN : options.memoryMarginMb * 1_048_576;
-  const memoryLimit = Math.max((options.memoryLimitMb ?? 500) * 1_048_576, process.memoryUsage.rss() + margin);
+  const budgetFromNow = () => Math.max((options.memoryLimitMb ?? 500) * 1_048_576, process.memoryUsage.rss() + margin);
+  let memoryLimit = Number.POSITIVE_INFINITY;
   const overMemoryMs = options.overMemoryMs ?? 300;
   const files = options.files ?? pdfRendererFiles();
   const data: PdfWorkerData = {
@@ -168,6 +170,7 @@ export function rasterisePdf(bytes: Uint8Array, options: RasterOptions): Promise
       if (message.type === 'too_large') return finish({ ok: false, reason: 'pixels', pixels: message.pixels });
       if (message.type === 'done') return finish({ ok: true, contents: contents! });
       if (message.type === 'ready') {
+        memoryLimit = budgetFromNow();
         go();
         worker.postMessage('go');
         return;
