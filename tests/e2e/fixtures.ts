@@ -23,15 +23,13 @@ const ROOT = resolve(__dirname, '..', '..');
 
 function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolveStart, reject) => {
-    const child = spawn(
-      process.execPath,
-      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'main/web-host.ts')],
-      {
-        cwd: ROOT,
-        env: { ...process.env, POINT_NUMERIQUE_DATA_DIR: dataDir },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    // `node --import tsx` runs the host in this very process: the tsx command would run it in a grandchild, which a
+    // SIGKILL of the child (restart('SIGKILL'), a crash) would leave running.
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'main/web-host.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, POINT_NUMERIQUE_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -65,7 +63,10 @@ export const test = base.extend<{ seed: Seed; station: Station }>({
       dataDir,
       url: host.url,
       async restart(signal) {
+        const pid = host.child.pid!;
         await stopHost(host.child, signal);
+        // The process that held the station is gone (signal 0 only checks), before the next one looks at the disk.
+        expect(() => process.kill(pid, 0)).toThrow();
         host = await startHost(dataDir);
         station.url = host.url;
       },
