@@ -160,11 +160,6 @@ export function ReceiptScreen() {
             )}
           </div>
           {asking && <ReceiptQuestion onAnswer={(cameOut) => void answer(cameOut)} />}
-          {busy === 'print' && (
-            <Button variant="outlined" color="warning" onClick={cancel}>
-              Annuler l'impression
-            </Button>
-          )}
           {canThermal && !printed && !asking && (
             <Button
               variant="contained"
@@ -178,6 +173,11 @@ export function ReceiptScreen() {
           {canThermal && printed && !asking && (
             <Button variant="outlined" size="large" disabled={busy !== null} onClick={() => void print(true)}>
               {busy === 'print' ? 'Impression en cours…' : 'Réimprimer'}
+            </Button>
+          )}
+          {busy === 'print' && (
+            <Button variant="outlined" color="warning" onClick={cancel}>
+              Annuler l'impression
             </Button>
           )}
           <Button
