@@ -96,7 +96,7 @@ function workerArgv(path: string): string[] {
 }
 
 const SAMPLE_MS = 20;
-const LEFTOVER_MARGIN = 256 * 1_048_576;
+const LEFTOVER_MARGIN = 512 * 1_048_576;
 /** Loading pdf.js in a fresh worker (not the document's doing: outside its budgets). */
 const START_TIMEOUT_MS = 60_000;
 

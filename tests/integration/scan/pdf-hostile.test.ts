@@ -39,9 +39,9 @@ describe('hostile PDFs', () => {
       expect(result.refused[0]!.message).toContain('« geant.pdf »');
       expect(result.refused[0]!.message).toContain('400 millions de points, au plus 50');
       expect(ms).toBeLessThan(2000);
-      // The budget main/scan/pdf-raster.ts enforces: 500 MB, or 256 MB over the process's memory once pdf.js is
+      // The budget main/scan/pdf-raster.ts enforces: 500 MB, or 512 MB over the process's memory once pdf.js is
       // loaded in the worker (loading pdf.js and its canvas is not the file's doing: about 150 MB here).
-      expect(peakMb).toBeLessThan(Math.max(500, peakMb - grewMb + 256 + 200));
+      expect(peakMb).toBeLessThan(Math.max(500, peakMb - grewMb + 512 + 200));
       const next = await scan.importBytes(session, 'suivant.pdf', await corpus.pdfDocument(1), 'drop');
       expect(next.imported).toHaveLength(1);
     } finally {
@@ -79,9 +79,9 @@ describe('hostile PDFs', () => {
       const { result, peakMb, grewMb, ms } = await peakOf(() => scan.importBytes(session, 'lourd.pdf', heavy, 'drop'));
       expect(result.refused[0]!.message).toContain('Le PDF « lourd.pdf » demande trop de travail');
       expect(ms).toBeLessThan(10_000);
-      // The budget main/scan/pdf-raster.ts enforces: 500 MB, or 256 MB over the process's memory once pdf.js is
+      // The budget main/scan/pdf-raster.ts enforces: 500 MB, or 512 MB over the process's memory once pdf.js is
       // loaded in the worker (loading pdf.js and its canvas is not the file's doing: about 150 MB here).
-      expect(peakMb).toBeLessThan(Math.max(500, peakMb - grewMb + 256 + 200));
+      expect(peakMb).toBeLessThan(Math.max(500, peakMb - grewMb + 512 + 200));
       const next = await scan.importBytes(session, 'suivant.pdf', await corpus.pdfDocument(2), 'drop');
       expect(next.refused).toEqual([]);
       expect(next.imported).toHaveLength(1);
