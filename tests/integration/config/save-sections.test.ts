@@ -3,8 +3,8 @@ import { CONFIG_DEFAULTS, type Channel } from '../../../preload/api';
 import { createDispatch } from '../../../main/dispatch';
 import { createHandlers } from '../../../main/handlers';
 import { createFileLogger } from '../../../main/log';
-import { createServices } from '../../../main/services';
-import { seedStation, TEST_PIN_COST } from '../../helpers/seed-station';
+import { seedStation } from '../../helpers/seed-station';
+import { openTestStation } from '../../helpers/station';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir();
@@ -13,12 +13,7 @@ async function openAsReferent() {
   const dir = tempDir();
   seedStation(dir);
   const log = createFileLogger(dir, false);
-  const services = createServices({
-    pinCost: TEST_PIN_COST,
-    dataDir: dir,
-    platform: { transport: 'web', appVersion: 'test' },
-    log,
-  });
+  const services = openTestStation(dir, { log });
   const dispatch = createDispatch(createHandlers(services), log, services.access);
   const call = (channel: Channel, input?: unknown) => dispatch(channel, input, { transport: 'web' });
   expect((await call('access.referentSignIn', { pin: '24681357' })).ok).toBe(true);
