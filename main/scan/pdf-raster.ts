@@ -14,8 +14,9 @@ import type { PdfWorkerData, PdfWorkerMessage } from './pdf-worker';
  * runs over. One page at a time: the worker waits for the main thread to take each page before drawing the next.
  */
 export interface RasterPage {
-  /** RGBA pixels. */
+  /** RGBA pixels, or the page's own JPEG (the page is only that JPEG, upright, filling it). */
   data: Buffer;
+  format: 'rgba' | 'jpeg';
   width: number;
   height: number;
 }
@@ -187,6 +188,7 @@ export function rasterisePdf(bytes: Uint8Array, options: RasterOptions): Promise
         data: Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength),
         width: message.width,
         height: message.height,
+        format: message.format,
       };
       options.onPage(page, message.number, contents?.pages ?? message.number).then(
         () => {

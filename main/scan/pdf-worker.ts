@@ -7,6 +7,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
+import { pageJpeg, RawPdf } from './pdf-page-jpeg';
 
 export interface PdfWorkerData {
   pdfjsPath: string;
@@ -23,7 +24,8 @@ export type PdfWorkerMessage =
   | { type: 'failed'; reason: 'password' | 'damaged' }
   | { type: 'too_large'; pixels: number }
   | { type: 'opened'; pages: number; javascript: boolean; forms: boolean; attachments: boolean }
-  | { type: 'page'; number: number; width: number; height: number; data: Uint8Array }
+  /** RGBA pixels drawn by pdf.js, or the page's own JPEG when the page is only that (pdf-page-jpeg.ts). */
+  | { type: 'page'; number: number; width: number; height: number; data: Uint8Array; format: 'rgba' | 'jpeg' }
   | { type: 'done' }
   /** pdf.js and the canvas are loaded: the document's budgets start now. */
   | { type: 'ready' };
@@ -33,6 +35,7 @@ interface Viewport {
   height: number;
 }
 interface PdfPage {
+  ref: { num: number; gen: number } | null;
   getViewport(options: { scale: number }): Viewport;
   render(options: { canvas: unknown; canvasContext: unknown; viewport: Viewport }): { promise: Promise<void> };
   cleanup(): void;
@@ -103,8 +106,22 @@ async function main(data: PdfWorkerData): Promise<void> {
   });
   if ((await next()) !== 'go') return;
   const { box } = data;
+  // An encrypted file's streams are encrypted: its pages are drawn.
+  let raw: RawPdf | null | undefined;
   for (let number = 1; number <= document.numPages; number++) {
     const page = await document.getPage(number);
+    if (raw === undefined) raw = new RawPdf(data.bytes);
+    if (raw !== null && /\/Encrypt\b/.test(raw.text)) raw = null;
+    const found = raw && page.ref ? pageJpeg(raw, page.ref, data.maxPixels) : null;
+    if (found) {
+      const jpeg = new Uint8Array(found.jpeg);
+      page.cleanup();
+      send({ type: 'page', number, width: found.width, height: found.height, data: jpeg, format: 'jpeg' }, [
+        jpeg.buffer as ArrayBuffer,
+      ]);
+      if ((await next()) !== 'go') return;
+      continue;
+    }
     const unit = page.getViewport({ scale: 1 });
     const scale = Math.min(
       300 / 72,
@@ -125,7 +142,7 @@ async function main(data: PdfWorkerData): Promise<void> {
     await page.render({ canvas, canvasContext: context, viewport }).promise;
     const pixels = new Uint8Array(context.getImageData(0, 0, width, height).data);
     page.cleanup();
-    send({ type: 'page', number, width, height, data: pixels }, [pixels.buffer as ArrayBuffer]);
+    send({ type: 'page', number, width, height, data: pixels, format: 'rgba' }, [pixels.buffer as ArrayBuffer]);
     if ((await next()) !== 'go') return;
   }
   await document.destroy();
