@@ -286,3 +286,34 @@ export function pageJpeg(pdf: RawPdf, ref: Ref, maxPixels: number): PageJpeg | n
   if (!near(a / d, width / height, width / height)) return null;
   return { jpeg: image.data, width, height };
 }
+
+/**
+ * Every page of a classic PDF (no object streams, not encrypted) when each is one plain JPEG page, in page order;
+ * else null, and the file is opened with pdf.js. With all its objects written out in the file, the raw scan of
+ * pdf.ts sees any active content the rebuilt copy drops.
+ */
+export function scannedPages(pdf: RawPdf, maxPixels: number, maxPages: number): PageJpeg[] | null {
+  if (/\/(ObjStm|Encrypt|XRefStm)\b/.test(pdf.text)) return null;
+  const at = pdf.text.lastIndexOf('trailer');
+  const trailer = at >= 0 ? parseValue(pdf.text, at + 'trailer'.length)?.value : undefined;
+  const root = isDict(trailer) ? pdf.dict(trailer.get('Root')) : null;
+  const refs: Ref[] = [];
+  const visit = (node: Value | undefined, depth: number): boolean => {
+    const dict = pdf.dict(node);
+    if (!dict || !isRef(node) || depth > 16 || refs.length > maxPages) return false;
+    if (isName(dict.get('Type'), 'Page')) {
+      refs.push(node);
+      return true;
+    }
+    const kids = pdf.resolve(dict.get('Kids'));
+    return isName(dict.get('Type'), 'Pages') && Array.isArray(kids) && kids.every((kid) => visit(kid, depth + 1));
+  };
+  if (!root || !visit(root.get('Pages'), 0) || refs.length === 0) return null;
+  const pages: PageJpeg[] = [];
+  for (const ref of refs) {
+    const page = pageJpeg(pdf, ref, maxPixels);
+    if (!page) return null;
+    pages.push(page);
+  }
+  return pages;
+}

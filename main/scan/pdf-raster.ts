@@ -170,6 +170,11 @@ export function rasterisePdf(bytes: Uint8Array, options: RasterOptions): Promise
       if (message.type === 'failed') return finish({ ok: false, reason: message.reason });
       if (message.type === 'too_large') return finish({ ok: false, reason: 'pixels', pixels: message.pixels });
       if (message.type === 'done') return finish({ ok: true, contents: contents! });
+      if (message.type === 'loading') {
+        memoryLimit = Number.POSITIVE_INFINITY;
+        timer = setTimeout(() => finish({ ok: false, reason: 'timeout' }), START_TIMEOUT_MS);
+        return;
+      }
       if (message.type === 'ready') {
         memoryLimit = budgetFromNow();
         go();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rasterisePdf } from '../../../main/scan/pdf-raster';
+import { pdfRendererFiles, rasterisePdf } from '../../../main/scan/pdf-raster';
 import * as corpus from '../../fixtures/scan/generate';
 import { useTempDir } from '../../helpers/temp-dir';
 import { openScanStation, startSession } from './station';
@@ -39,6 +39,23 @@ describe('PDF pages drawn in a worker thread', () => {
     ]);
   });
 
+  it('reads a PDF made only of plain JPEG pages without loading pdf.js, and still needs it for any other page', async () => {
+    const page = await corpus.smallDocument('Page scannée', 1240, 1754);
+    // pdf.js where it cannot be loaded: a file that needs it comes back damaged.
+    const files = { ...pdfRendererFiles(), pdfjsPath: '/nonexistent/pdf.mjs' };
+    const formats: string[] = [];
+    const onPage = async ({ format }: { format: string }) => void formats.push(format);
+    const scanned = await rasterisePdf(await corpus.scannedPdf([page, page]), { onOpened: () => true, onPage, files });
+    expect(scanned).toMatchObject({ ok: true, contents: { pages: 2 } });
+    expect(formats).toEqual(['jpeg', 'jpeg']);
+    const stamped = await rasterisePdf(await corpus.scannedPdf([page, page], 'text'), {
+      onOpened: () => true,
+      onPage,
+      files,
+    });
+    expect(stamped).toEqual({ ok: false, reason: 'damaged' });
+  });
+
   it('stops a PDF that takes too long, without blocking the rest', async () => {
     const outcome = await rasterisePdf(await corpus.pdfDocument(1), {
       onOpened: () => true,
@@ -53,7 +70,7 @@ describe('PDF pages drawn in a worker thread', () => {
     try {
       const session = startSession(station.services);
       const scan = station.services.scan;
-      const pages = [await corpus.a4ColourScan('RECTO'), await corpus.a4ColourScan('VERSO')];
+      const pages = [await corpus.smallDocument('Recto', 1240, 1754), await corpus.smallDocument('Verso', 1240, 1754)];
       const imported = await scan.importBytes(session, 'scan.pdf', await corpus.scannedPdf(pages), 'drop');
       expect(imported.refused).toEqual([]);
       const [item] = scan.list(session).imports;
