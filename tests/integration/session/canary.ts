@@ -6,10 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import sharp from 'sharp';
-import { createDispatch, type Dispatch } from '../../../main/dispatch';
-import { createHandlers } from '../../../main/handlers';
-import { silentLogger } from '../../../main/log';
+import type { Dispatch } from '../../../main/dispatch';
 import type { Services } from '../../../main/services';
+import { stationDispatch } from '../../helpers/station';
 
 export interface Canaries {
   workspace: string;
@@ -33,7 +32,7 @@ export function makeCanaries(): Canaries {
 }
 
 export function dispatcher(services: Services): Dispatch {
-  return createDispatch(createHandlers(services), silentLogger, services.access);
+  return stationDispatch(services);
 }
 
 async function ok(dispatch: Dispatch, channel: string, input?: unknown): Promise<unknown> {
