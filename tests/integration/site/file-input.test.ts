@@ -74,7 +74,7 @@ describe('the site file input, in a real Chromium', () => {
     writeFileSync(paths[0]!, 'contenu du passeport');
     writeFileSync(paths[1]!, 'contenu du justificatif');
     const inMemory = await answerFileChooser(
-      (method, params) => cdp.send(method as never, params),
+      (method, params) => (cdp.send as (method: string, params?: object) => Promise<unknown>)(method, params),
       await chooser(),
       paths,
     );
