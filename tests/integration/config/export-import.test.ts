@@ -1,14 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDispatch } from '../../../main/dispatch';
-import { createHandlers } from '../../../main/handlers';
 import { createFileLogger } from '../../../main/log';
 import type { Platform } from '../../../main/platform';
 import { createServices } from '../../../main/services';
 import type { Channel } from '../../../preload/api';
 import { seedStation, TEST_PIN_COST } from '../../helpers/seed-station';
 import { useTempDir } from '../../helpers/temp-dir';
+import { stationCall } from '../../helpers/station';
 
 const tempDir = useTempDir();
 
@@ -25,8 +24,7 @@ async function openReferent(seed: Parameters<typeof seedStation>[1], platform: P
     platform: { transport: 'web', appVersion: 't', ...platform },
     log,
   });
-  const dispatch = createDispatch(createHandlers(services), log, services.access);
-  const call = (channel: Channel, input?: unknown) => dispatch(channel, input, { transport: 'web' });
+  const call = stationCall(services, { log });
   const signIn = await call('access.referentSignIn', { pin: seed?.referentPin ?? '24681357' });
   expect(signIn.ok).toBe(true);
   return { dir, services, call };
@@ -218,8 +216,7 @@ describe('installing a new counter from a file', () => {
       platform: { transport: 'web', appVersion: 't' },
       log,
     });
-    const dispatch = createDispatch(createHandlers(services), log, services.access);
-    const call = (channel: Channel, input?: unknown) => dispatch(channel, input, { transport: 'web' });
+    const call = stationCall(services, { log });
     const refused = await call('config.import', { text: withoutPins });
     expect(refused).toMatchObject({ ok: false, error: { code: 'config_file_no_referent_pin' } });
     expect(services.access.isSetUp()).toBe(false);
