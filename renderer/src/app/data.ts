@@ -11,6 +11,8 @@ import {
   type QueryState,
 } from './request-state';
 
+export { refusal } from './request-state';
+
 /**
  * The renderer's data layer over the contract: one hook to read (useQuery), one to act (useAction). Screens stop
  * writing their own fetch effects, `live` flags and busy/error states.
