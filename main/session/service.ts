@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import { rmSync } from 'node:fs';
 import type { EndReason, SessionInfo, WipeReport } from '../../preload/contract/session';
-import { CounterFault } from '../errors';
+import { asDiskFault, CounterFault } from '../errors';
 import type { EventBus } from '../events';
 import type { Journal } from '../journal/journal';
 import type { Logger } from '../log';
@@ -109,7 +110,7 @@ export class SessionService {
     // Whatever an earlier wipe could not remove gets another chance before the next usager sits down.
     this.sweep('start');
     const settings = this.idleSettings();
-    const session = new ActiveSession(mediator, new Date(this.clock.now()), this.sessionsRoot());
+    const session = this.openSession(mediator);
     this.active = session;
     this.lastWipe = null;
     this.clipboardAtStart = this.readClipboardFingerprint();
@@ -121,9 +122,27 @@ export class SessionService {
       onWarningDismissed: () => this.deps.bus?.emit('session.idleWarning', { secondsLeft: 0, dismissed: true }),
       onExpired: () => void this.expire(session).catch(() => this.deps.log?.error('session.idle_end_failed')),
     });
-    this.deps.journal.append('session.opened', {}, mediator.pseudonym);
     for (const listener of this.startListeners) listener();
     return session;
+  }
+
+  /**
+   * The new session's folder and its journal line, both or neither: on a full or read-only disk the start is
+   * refused with the disk named, and no folder, no session and no line are left behind.
+   */
+  private openSession(mediator: SessionMediator): ActiveSession {
+    let session: ActiveSession | null = null;
+    try {
+      session = new ActiveSession(mediator, new Date(this.clock.now()), this.sessionsRoot());
+      this.deps.journal.append('session.opened', {}, mediator.pseudonym);
+      return session;
+    } catch (error) {
+      if (session) {
+        session.workspace.forgetKey();
+        rmSync(session.workspace.dir, { recursive: true, force: true });
+      }
+      throw asDiskFault(error);
+    }
   }
 
   /** Activity at the counter (renderer input, input inside the embedded official site): the idle count restarts. */

@@ -99,6 +99,17 @@ export async function wipeSession(context: WipeContext): Promise<WipeReport> {
   session.workspace.forgetKey();
   const workspace = await step('workspace', () => rm(session.workspace.dir, { recursive: true, force: true }));
 
+  // What must be kept is written once the usager's files are gone: on a full disk they were the space it needs.
+  for (const participant of context.participants) {
+    if (!participant.record) continue;
+    const outcome = await step(`record:${participant.name}`, () => participant.record!(session, reason));
+    if (!outcome.ok) {
+      problems.push(
+        faultMessage(outcome.error) ?? persistFailed(participantLabel(participant.name, participant.label)),
+      );
+    }
+  }
+
   let walCheckpointed = false;
   if (context.db) {
     const db = context.db;

@@ -29,7 +29,14 @@ export class Workspace {
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.requireKey(), iv);
     const body = Buffer.concat([cipher.update(data), cipher.final()]);
-    await writeFile(this.pathOf(id), Buffer.concat([iv, cipher.getAuthTag(), body]), { mode: 0o600 });
+    const path = this.pathOf(id);
+    try {
+      await writeFile(path, Buffer.concat([iv, cipher.getAuthTag(), body]), { mode: 0o600 });
+    } catch (error) {
+      // A full disk leaves part of the file written: nothing half-written stays in the workspace.
+      await rm(path, { force: true }).catch(() => undefined);
+      throw error;
+    }
   }
 
   async read(id: string): Promise<Buffer> {

@@ -11,7 +11,7 @@ import {
   type SurveyProgress,
 } from '../../preload/contract/survey';
 import type { ConfigStore } from '../config/config-store';
-import { CounterFault } from '../errors';
+import { CounterFault, diskFault } from '../errors';
 import type { Journal } from '../journal/journal';
 import type { Logger } from '../log';
 import type { Platform } from '../platform';
@@ -28,6 +28,8 @@ import { purgeExpired, type PurgeResult } from './retention';
 import { SurveyStats } from './stats';
 import { summaryModel } from './summary';
 import { summaryPdf } from './summary-pdf';
+
+type LogRows = ReturnType<typeof buildLogRows>;
 
 export interface SurveyDeps {
   db: Database;
@@ -61,6 +63,8 @@ export class SurveyService {
   private readonly forms = new Map<string, EndForm>();
   private readonly runs = new Map<string, SurveyRun>();
   private readonly exits = new Map<string, ExitGuard>();
+  /** Log entries made at a session's end, not yet in station.db (a full disk): anonymous, memory only. */
+  private readonly pending: LogRows[] = [];
   private readonly writer: LogWriter;
   private readonly statistics: SurveyStats;
 
@@ -78,9 +82,11 @@ export class SurveyService {
     return {
       name: 'survey',
       label: "le journal anonyme de l'accompagnement et les réponses à l'enquête",
+      // The rows are made at the end (its time, its facts) but written after the workspace is deleted.
       persist: (session) => {
-        this.writeLog(session);
+        this.pending.push(this.logRows(session));
       },
+      record: () => this.writePending(),
       clear: (session) => {
         this.forms.delete(session.id);
         this.runs.delete(session.id);
@@ -95,7 +101,36 @@ export class SurveyService {
 
   /** Writes the session's log entry and answers (one transaction). Returns the entry's row id. */
   writeLog(session: ActiveSession): number {
-    const { entry, response } = buildLogRows({
+    const { entry, response } = this.logRows(session);
+    return this.writer.write(entry, response);
+  }
+
+  /**
+   * Writes the entries waiting in memory, oldest first. On a full or read-only disk they stay in memory (nothing
+   * personal in them) for the next chance — the next accompaniment's start or end — and the mediator is told.
+   */
+  writePending(): void {
+    while (this.pending.length > 0) {
+      const { entry, response } = this.pending[0]!;
+      try {
+        this.writer.write(entry, response);
+      } catch (error) {
+        const disk = diskFault(error);
+        if (!disk) {
+          // Not a matter of space: trying again would fail the same way. Said in the log, with no content.
+          this.pending.shift();
+          this.deps.log?.error('survey.log_refused', { kind: error instanceof Error ? error.name : typeof error });
+          throw error;
+        }
+        this.deps.log?.error('survey.log_pending', { entries: this.pending.length, code: disk.code });
+        throw logKept(disk.code === 'disk_full');
+      }
+      this.pending.shift();
+    }
+  }
+
+  private logRows(session: ActiveSession): LogRows {
+    return buildLogRows({
       startedAt: session.startedAt,
       endedAt: this.now(),
       pseudonym: session.mediator.pseudonym,
@@ -103,7 +138,6 @@ export class SurveyService {
       form: this.forms.get(session.id),
       answers: this.runs.get(session.id)?.answers(this.settings().askRecommendation),
     });
-    return this.writer.write(entry, response);
   }
 
   settings(): { enabled: boolean; askRecommendation: boolean } {
@@ -232,10 +266,29 @@ export class SurveyService {
   }
 }
 
+/** The wipe report's line when the log entry waits in memory for room on the disk. */
+function logKept(full: boolean): CounterFault {
+  const why = full
+    ? 'Le disque de ce poste est plein'
+    : 'Le dossier de données de ce poste ne peut plus être modifié (disque en lecture seule)';
+  return new CounterFault(
+    'survey_log_kept',
+    `${why} : le journal anonyme de l'accompagnement n'a pas pu être enregistré. Il est gardé en mémoire et sera enregistré au début du prochain accompagnement. Les données de l'usager sont quand même effacées. Prévenez le référent numérique : il faut libérer de la place sur le disque.`,
+  );
+}
+
 /** Creates the survey service, joins it to every session's end and runs the retention purge (start-up). */
 export function startSurvey(deps: SurveyDeps): SurveyService {
   const survey = new SurveyService(deps);
   deps.sessions.join(survey.participant());
+  // An entry the last wipe could not write gets its next chance when the next accompaniment starts.
+  deps.sessions.onStart(() => {
+    try {
+      survey.writePending();
+    } catch {
+      // Still no room: it stays in memory, already logged; the wipe tries again.
+    }
+  });
   try {
     survey.purgeExpired();
   } catch (error) {

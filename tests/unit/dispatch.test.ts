@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { OPEN_GATE } from '../../main/access/gate';
 import { createDispatch, type Handlers } from '../../main/dispatch';
 import { CounterFault } from '../../main/errors';
-import { createHandlers } from '../../main/handlers';
 import { silentLogger } from '../../main/log';
 import { createServices } from '../../main/services';
 import { useTempDir } from '../helpers/temp-dir';
 import { TEST_PIN_COST } from '../helpers/seed-station';
+import { stationDispatch } from '../helpers/station';
 
 const tempDir = useTempDir();
 const web = { transport: 'web' as const };
@@ -18,7 +18,7 @@ function station() {
     platform: { transport: 'web', appVersion: '1.2.3' },
     log: silentLogger,
   });
-  return { services, dispatch: createDispatch(createHandlers(services), silentLogger, services.access) };
+  return { services, dispatch: stationDispatch(services) };
 }
 
 describe('the contract at the dispatcher', () => {

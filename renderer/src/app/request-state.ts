@@ -70,3 +70,11 @@ export function actionMessage<T>(
   const text = typeof success === 'function' ? success(result.value) : success;
   return text ? { ok: true, text } : null;
 }
+
+/**
+ * A check the screen makes before calling main (an empty field): the same error value as main's, so an action
+ * shows it where it shows main's refusals and one busy/error state serves both.
+ */
+export function refusal(message: string): Result<never> {
+  return { ok: false, error: { code: 'invalid_input', message } };
+}

@@ -13,12 +13,12 @@ import {
   type CounterError,
   type Result,
 } from '../../../preload/api';
-import { createDispatch, type Dispatch } from '../../../main/dispatch';
-import { createHandlers } from '../../../main/handlers';
+import type { Dispatch } from '../../../main/dispatch';
 import { silentLogger } from '../../../main/log';
 import { createServices, type Services } from '../../../main/services';
 import { DEFAULT_MEDIATOR, DEFAULT_REFERENT_PIN, seedStation, TEST_PIN_COST } from '../../helpers/seed-station';
 import { useTempDir } from '../../helpers/temp-dir';
+import { stationDispatch } from '../../helpers/station';
 
 const tempDir = useTempDir('pn-access-');
 
@@ -38,6 +38,9 @@ const INPUTS: Record<Channel, unknown> = {
   'config.changeReferentPin': { pin: DEFAULT_REFERENT_PIN },
   'config.export': { includePins: false },
   'config.import': { text: '{}' },
+  'config.previewImport': { text: '{}' },
+  'config.applyImport': { token: 'unknown' },
+  'config.resetFields': undefined,
   'access.status': undefined,
   'access.setup': { referentPin: '1', station: { name: 'Poste' } },
   'access.signIn': { pseudonym: 'Camille', pin: DEFAULT_MEDIATOR.pin },
@@ -193,7 +196,7 @@ function open(seeded: boolean): Station {
     platform: { transport: 'web', appVersion: 'test' },
     log: silentLogger,
   });
-  const station = { services, dispatch: createDispatch(createHandlers(services), silentLogger, services.access) };
+  const station = { services, dispatch: stationDispatch(services) };
   opened.push(station);
   return station;
 }

@@ -4,14 +4,13 @@
  * Enforced by main: checked here through the real dispatcher and services.
  */
 import { describe, expect, it } from 'vitest';
-import { ACCESS_REFUSALS, type Channel } from '../../../preload/api';
-import { createDispatch } from '../../../main/dispatch';
-import { createHandlers } from '../../../main/handlers';
+import { ACCESS_REFUSALS } from '../../../preload/api';
 import { silentLogger } from '../../../main/log';
 import { createServices } from '../../../main/services';
 import { FakeClock } from '../../helpers/fake-clock';
 import { DEFAULT_MEDIATOR, DEFAULT_REFERENT_PIN, seedStation, TEST_PIN_COST } from '../../helpers/seed-station';
 import { useTempDir } from '../../helpers/temp-dir';
+import { stationCall } from '../../helpers/station';
 
 const tempDir = useTempDir();
 
@@ -26,8 +25,7 @@ function open(config?: Record<string, unknown>) {
     log: silentLogger,
     clock,
   });
-  const dispatch = createDispatch(createHandlers(services), silentLogger, services.access);
-  const call = (channel: Channel, input?: unknown) => dispatch(channel, input, { transport: 'web' });
+  const call = stationCall(services);
   return { services, clock, call };
 }
 

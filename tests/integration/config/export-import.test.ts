@@ -1,14 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDispatch } from '../../../main/dispatch';
-import { createHandlers } from '../../../main/handlers';
 import { createFileLogger } from '../../../main/log';
 import type { Platform } from '../../../main/platform';
 import { createServices } from '../../../main/services';
 import type { Channel } from '../../../preload/api';
 import { seedStation, TEST_PIN_COST } from '../../helpers/seed-station';
 import { useTempDir } from '../../helpers/temp-dir';
+import { stationCall } from '../../helpers/station';
 
 const tempDir = useTempDir();
 
@@ -25,8 +24,7 @@ async function openReferent(seed: Parameters<typeof seedStation>[1], platform: P
     platform: { transport: 'web', appVersion: 't', ...platform },
     log,
   });
-  const dispatch = createDispatch(createHandlers(services), log, services.access);
-  const call = (channel: Channel, input?: unknown) => dispatch(channel, input, { transport: 'web' });
+  const call = stationCall(services, { log });
   const signIn = await call('access.referentSignIn', { pin: seed?.referentPin ?? '24681357' });
   expect(signIn.ok).toBe(true);
   return { dir, services, call };
@@ -42,6 +40,18 @@ async function exportText(
   const result = (await call('config.export', input)) as { ok: true; value: { text: string } };
   expect(result.ok).toBe(true);
   return result.value.text;
+}
+
+type Reply = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+type Call = (c: Channel, i?: unknown) => Promise<unknown>;
+
+/** On a set-up station an import is a preview, then the référent's confirmation (the token of that preview). */
+async function importVia(call: Call, input: unknown): Promise<Reply> {
+  const preview = (await call('config.previewImport', input)) as
+    { ok: true; value: { picked: boolean; token?: string } } | { ok: false; error: { code: string; message: string } };
+  if (!preview.ok) return preview;
+  if (!preview.value.picked) return { ok: true, value: { imported: false } };
+  return (await call('config.applyImport', { token: preview.value.token })) as Reply;
 }
 
 describe('configuration export and import', () => {
@@ -65,7 +75,7 @@ describe('configuration export and import', () => {
     expect(text).not.toMatch(/scrypt\$/);
 
     const target = await openReferent({ referentPin: '13579024', mediators: [] });
-    const imported = await target.call('config.import', { text });
+    const imported = await importVia(target.call, { text });
     expect(imported).toMatchObject({ ok: true, value: { imported: true, mediators: 0 } });
     expect(target.services.config.get()).toEqual(source.services.config.get());
     // The target keeps its own référent PIN when the file carries none.
@@ -94,7 +104,7 @@ describe('configuration export and import', () => {
     expect((file as { contents?: string }).contents).toContain('empreintes scrypt des codes');
 
     const target = await openReferent({ referentPin: '13579024', mediators: [{ pseudonym: 'Lou', pin: '0000' }] });
-    expect(await target.call('config.import', { text })).toMatchObject({ ok: true, value: { mediators: 2 } });
+    expect(await importVia(target.call, { text })).toMatchObject({ ok: true, value: { mediators: 2 } });
     expect((await target.call('access.signIn', { pseudonym: 'Lou', pin: '615283' })).ok).toBe(true);
     await target.call('access.signOut');
     expect((await target.call('access.signIn', { pseudonym: 'Camille', pin: '482915' })).ok).toBe(true);
@@ -136,7 +146,7 @@ describe('configuration export and import', () => {
       const { services, call } = await openReferent({});
       const file = JSON.parse(await exportText(call)) as Record<string, unknown>;
       const before = services.config.get();
-      const result = await call('config.import', { text: JSON.stringify(mutate(structuredClone(file))) });
+      const result = await importVia(call, { text: JSON.stringify(mutate(structuredClone(file))) });
       expect(result).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^config_file_/) } });
       if (!result.ok) {
         expect(result.error.message).toMatch(message);
@@ -153,19 +163,19 @@ describe('configuration export and import', () => {
     const text = await exportText(source.call);
     source.services.close();
     const { services, call } = await openReferent({});
-    expect(await call('config.import', { text: '\uFEFF' + text })).toMatchObject({ ok: true });
+    expect(await importVia(call, { text: '\uFEFF' + text })).toMatchObject({ ok: true });
     expect(services.config.section('station').name).toBe('Modèle BOM');
     services.close();
   });
 
   it('refuses a file that is not JSON, and an oversized one (over 1 MB)', async () => {
     const { services, call } = await openReferent({});
-    expect(await call('config.import', { text: 'station=Metz' })).toMatchObject({
+    expect(await importVia(call, { text: 'station=Metz' })).toMatchObject({
       ok: false,
       error: { code: 'config_file_not_json' },
     });
     const big = JSON.stringify({ format: 'point-numerique.configuration', padding: 'x'.repeat(1024 * 1024) });
-    const result = await call('config.import', { text: big });
+    const result = await importVia(call, { text: big });
     expect(result).toMatchObject({ ok: false, error: { code: 'config_file_too_big' } });
     if (!result.ok) expect(result.error.message).toContain('1 Mo');
     services.close();
@@ -197,7 +207,7 @@ describe('configuration export and import', () => {
     const exported = await call('config.export', { includePins: false });
     expect(exported).toMatchObject({ ok: true, value: { saved: true } });
     expect(exported.ok && (exported.value as { text?: string }).text).toBeFalsy();
-    expect(await call('config.import', {})).toMatchObject({ ok: true, value: { imported: true } });
+    expect(await importVia(call, {})).toMatchObject({ ok: true, value: { imported: true } });
     expect(services.config.section('retention').months).toBe(6);
     services.close();
   });
@@ -218,8 +228,7 @@ describe('installing a new counter from a file', () => {
       platform: { transport: 'web', appVersion: 't' },
       log,
     });
-    const dispatch = createDispatch(createHandlers(services), log, services.access);
-    const call = (channel: Channel, input?: unknown) => dispatch(channel, input, { transport: 'web' });
+    const call = stationCall(services, { log });
     const refused = await call('config.import', { text: withoutPins });
     expect(refused).toMatchObject({ ok: false, error: { code: 'config_file_no_referent_pin' } });
     expect(services.access.isSetUp()).toBe(false);

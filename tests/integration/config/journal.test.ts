@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openStationDb } from '../../../main/db/open';
 import { Journal } from '../../../main/journal/journal';
 import { useTempDir } from '../../helpers/temp-dir';
+import { stationDispatch } from '../../helpers/station';
 
 const tempDir = useTempDir();
 
@@ -111,8 +112,6 @@ describe('the journal hash chain', () => {
 
   it('is shown to the référent by journal.list, and logged at start-up', async () => {
     const { createServices } = await import('../../../main/services');
-    const { createDispatch } = await import('../../../main/dispatch');
-    const { createHandlers } = await import('../../../main/handlers');
     const { startStation } = await import('../../../main/startup');
     const { seedStation, TEST_PIN_COST, DEFAULT_REFERENT_PIN } = await import('../../helpers/seed-station');
     const dir = tempDir();
@@ -131,7 +130,7 @@ describe('the journal hash chain', () => {
       platform: { transport: 'web', appVersion: 't' },
       log,
     });
-    const call = createDispatch(createHandlers(services), log, services.access);
+    const call = stationDispatch(services, log);
     await services.access.referentSignIn(DEFAULT_REFERENT_PIN);
     const reply = await call('journal.list', {}, { transport: 'web' });
     expect(reply).toMatchObject({ ok: true, value: { chain: { intact: false, brokenAt: 1 } } });

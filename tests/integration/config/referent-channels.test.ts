@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { channels, type Channel } from '../../../preload/api';
-import { createDispatch } from '../../../main/dispatch';
-import { createHandlers } from '../../../main/handlers';
 import { createFileLogger } from '../../../main/log';
 import { seedStation } from '../../helpers/seed-station';
-import { openTestStation } from '../../helpers/station';
+import { openTestStation, stationCall } from '../../helpers/station';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir();
@@ -14,8 +12,7 @@ function open(seed = true) {
   if (seed) seedStation(dir, { config: { station: { name: 'Sous-préfecture de Test', departement: '57' } } });
   const log = createFileLogger(dir, false);
   const services = openTestStation(dir, { log });
-  const dispatch = createDispatch(createHandlers(services), log, services.access);
-  const call = (channel: Channel, input?: unknown) => dispatch(channel, input, { transport: 'web' });
+  const call = stationCall(services, { log });
   return { dir, services, call };
 }
 
@@ -29,6 +26,9 @@ const REFERENT_CHANNELS: Array<[Channel, unknown]> = [
   ['config.changeReferentPin', { pin: '111111' }],
   ['config.export', { includePins: true }],
   ['config.import', { text: '{}' }],
+  ['config.previewImport', { text: '{}' }],
+  ['config.applyImport', { token: 'x' }],
+  ['config.resetFields', undefined],
   ['journal.list', {}],
 ];
 

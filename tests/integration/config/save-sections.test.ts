@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CONFIG_DEFAULTS, type Channel } from '../../../preload/api';
-import { createDispatch } from '../../../main/dispatch';
-import { createHandlers } from '../../../main/handlers';
+import { CONFIG_DEFAULTS } from '../../../preload/api';
 import { createFileLogger } from '../../../main/log';
 import { seedStation } from '../../helpers/seed-station';
-import { openTestStation } from '../../helpers/station';
+import { openTestStation, stationCall } from '../../helpers/station';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir();
@@ -14,8 +12,7 @@ async function openAsReferent() {
   seedStation(dir);
   const log = createFileLogger(dir, false);
   const services = openTestStation(dir, { log });
-  const dispatch = createDispatch(createHandlers(services), log, services.access);
-  const call = (channel: Channel, input?: unknown) => dispatch(channel, input, { transport: 'web' });
+  const call = stationCall(services, { log });
   expect((await call('access.referentSignIn', { pin: '24681357' })).ok).toBe(true);
   return { services, call };
 }

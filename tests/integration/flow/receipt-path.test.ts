@@ -1,11 +1,10 @@
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDispatch } from '../../../main/dispatch';
-import { createHandlers } from '../../../main/handlers';
-import { createFileLogger, silentLogger } from '../../../main/log';
+import { createFileLogger } from '../../../main/log';
 import { createServices, type Services } from '../../../main/services';
 import { DEFAULT_MEDIATOR, seedStation } from '../../helpers/seed-station';
 import { useTempDir } from '../../helpers/temp-dir';
+import { stationDispatch } from '../../helpers/station';
 
 const tempDir = useTempDir();
 const open: Services[] = [];
@@ -27,7 +26,7 @@ async function counter() {
     log: createFileLogger(dataDir, false),
   });
   open.push(services);
-  const dispatch = createDispatch(createHandlers(services), silentLogger, services.access);
+  const dispatch = stationDispatch(services);
   const call = async <T>(channel: string, input?: unknown): Promise<T> => {
     const reply = await dispatch(channel, input, { transport: 'web' });
     if (!reply.ok) throw new Error(`${channel}: ${reply.error.message}`);

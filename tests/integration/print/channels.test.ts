@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDispatch } from '../../../main/dispatch';
-import { createHandlers } from '../../../main/handlers';
-import { silentLogger } from '../../../main/log';
 import { startEscPosPeer, type EscPosPeer } from '../../helpers/escpos-peer';
 import { DEFAULT_MEDIATOR } from '../../helpers/seed-station';
 import { useTempDir } from '../../helpers/temp-dir';
 import { openPrintStation, type PrintStation } from './station';
+import { stationCall } from '../../helpers/station';
 
 const tempDir = useTempDir();
 let peer: EscPosPeer | undefined;
@@ -21,8 +19,7 @@ describe('print channels', () => {
   it('keeps the test page for the référent, and answers the rest through the contract', async () => {
     peer = await startEscPosPeer();
     station = openPrintStation(tempDir(), { interface: peer.url }, []);
-    const dispatch = createDispatch(createHandlers(station.services), silentLogger, station.services.access);
-    const call = (channel: string, input?: unknown) => dispatch(channel, input, { transport: 'web' });
+    const call = stationCall(station.services);
 
     // Through the contract the accompaniment belongs to a signed-in mediator (access level `session`).
     await station.services.sessions.end('ended');

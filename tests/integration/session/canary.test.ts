@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { app } from 'electron';
@@ -6,12 +6,15 @@ import { wipeBeforeQuit } from '../../../main/session/electron-platform';
 import { startWebHost } from '../../../main/web-host';
 import { seedStation } from '../../helpers/seed-station';
 import { useTempDir } from '../../helpers/temp-dir';
-import { makeCanaries, scanForCanaries, sessionLeftovers, startAndFill, type Canaries } from './canary';
+import { alive, killLeftoverVictims, startVictim } from '../../helpers/victim';
+import { openTestStation } from '../../helpers/station';
+import { allFiles, makeCanaries, scanForCanaries, sessionLeftovers, startAndFill, type Canaries } from './canary';
 import { openStation, type TestStation } from './station';
 
 const tempDir = useTempDir('pn-canary-');
 const opened: TestStation[] = [];
 afterEach(() => {
+  killLeftoverVictims();
   for (const station of opened.splice(0)) {
     try {
       station.services.close();
@@ -124,5 +127,43 @@ describe('canary: nothing of the usager remains under the data dir', () => {
     expect(existsSync(workspaceDir)).toBe(false);
     expect(sessionLeftovers(dataDir)).toEqual([]);
     expect(scanForCanaries(dataDir, canaries)).toEqual([]);
+  });
+
+  it('after a crash: the process holding the session is SIGKILLed, the next start sweeps, no canary anywhere', async () => {
+    const dataDir = tempDir();
+    const scanFolder = tempDir();
+    seedStation(dataDir);
+    const canaries = makeCanaries();
+    const victim = startVictim<{ workspaceDir: string; pid: number }>(
+      join(__dirname, 'crash-child.ts'),
+      [dataDir],
+      JSON.stringify({ canaries, scanFolder }),
+    );
+    const { workspaceDir, pid } = await victim.ready;
+    // The victim holds the numéro and the notes in memory and the pièces (the folder scan too) encrypted on disk.
+    const cipher = readdirSync(workspaceDir).map((name) => readFileSync(join(workspaceDir, name)));
+    expect(cipher.length).toBeGreaterThanOrEqual(5);
+    expect(readdirSync(scanFolder)).toEqual([]); // the copier's original is deleted once imported
+    expect(victim.child.spawnargs.join(' ')).not.toContain(canaries.numero); // canaries on stdin, not in `ps`
+
+    await victim.kill();
+    expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
+    expect(alive(pid)).toBe(false);
+    expect(existsSync(workspaceDir)).toBe(true); // what the crash left: ciphertext whose key died with the process
+
+    const restarted = openTestStation(dataDir);
+    opened.push({ services: restarted } as TestStation);
+    expect(existsSync(workspaceDir)).toBe(false);
+    expect(sessionLeftovers(dataDir)).toEqual([]);
+    expect(restarted.sessions.recentWipe()).toMatchObject({ reason: 'startup', status: 'completed' });
+    restarted.close(); // the WAL folded into station.db: its bytes are read too
+    for (const folder of [dataDir, scanFolder]) {
+      expect(scanForCanaries(folder, canaries), folder).toEqual([]);
+      const everything = allFiles(folder).map((file) => readFileSync(file));
+      for (const bytes of cipher) {
+        const sample = bytes.subarray(28, 60); // past the IV and tag: the pièce's ciphertext itself
+        expect(everything.some((file) => file.includes(sample))).toBe(false);
+      }
+    }
   });
 });

@@ -6,10 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import sharp from 'sharp';
-import { createDispatch, type Dispatch } from '../../../main/dispatch';
-import { createHandlers } from '../../../main/handlers';
-import { silentLogger } from '../../../main/log';
+import type { Dispatch } from '../../../main/dispatch';
 import type { Services } from '../../../main/services';
+import { stationDispatch } from '../../helpers/station';
 
 export interface Canaries {
   workspace: string;
@@ -17,6 +16,8 @@ export interface Canaries {
   numero: string;
   fileName: string;
   exif: string;
+  /** Inside a scanned pièce's own bytes (the copier's file in the scan folder). */
+  scan: string;
   clipboard: string;
 }
 
@@ -28,18 +29,27 @@ export function makeCanaries(): Canaries {
     numero: tag(),
     fileName: tag(),
     exif: tag(),
+    scan: tag(),
     clipboard: tag(),
   };
 }
 
 export function dispatcher(services: Services): Dispatch {
-  return createDispatch(createHandlers(services), silentLogger, services.access);
+  return stationDispatch(services);
 }
 
 async function ok(dispatch: Dispatch, channel: string, input?: unknown): Promise<unknown> {
   const result = await dispatch(channel, input, { transport: 'web' });
   if (!result.ok) throw new Error(`${channel} refused: ${result.error.code} ${result.error.message}`);
   return result.value;
+}
+
+/** A scanned pièce (JPEG) that carries the `scan` canary in its bytes, as a copier's file would carry a name. */
+export function canaryScan(canaries: Canaries): Promise<Buffer> {
+  return sharp({ create: { width: 800, height: 600, channels: 3, background: '#f4f4f4' } })
+    .jpeg()
+    .withExif({ IFD0: { ImageDescription: `Passeport de ${canaries.scan}`, Artist: canaries.scan } })
+    .toBuffer();
 }
 
 /** Starts a session through the contract and fills every personal field with its canary. */
@@ -84,13 +94,14 @@ export interface Trace {
   found: string;
 }
 
-/** Reads every byte of every file under the data dir and lists each canary found (UTF-8 and UTF-16). */
+/** Reads every name and every byte of every file under the folder and lists each canary found (UTF-8 and UTF-16). */
 export function scanForCanaries(dataDir: string, canaries: Canaries | string[]): Trace[] {
   const needles = Array.isArray(canaries) ? canaries : Object.values(canaries);
   const traces: Trace[] = [];
   for (const file of allFiles(dataDir)) {
     const bytes = readFileSync(file);
     for (const needle of needles) {
+      if (relative(dataDir, file).includes(needle)) traces.push({ file: relative(dataDir, file), found: needle });
       if (bytes.includes(Buffer.from(needle, 'utf8')) || bytes.includes(Buffer.from(needle, 'utf16le'))) {
         traces.push({ file: relative(dataDir, file), found: needle });
       }

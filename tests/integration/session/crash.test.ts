@@ -1,53 +1,28 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../main/log';
 import { createServices, type Services } from '../../../main/services';
 import { seedStation, TEST_PIN_COST } from '../../helpers/seed-station';
 import { useTempDir } from '../../helpers/temp-dir';
+import { alive, killLeftoverVictims, startVictim } from '../../helpers/victim';
 import { allFiles, makeCanaries, scanForCanaries, sessionLeftovers } from './canary';
 
-const ROOT = resolve(__dirname, '..', '..', '..');
 const tempDir = useTempDir('pn-crash-');
 let restarted: Services | undefined;
 afterEach(() => {
+  killLeftoverVictims();
   restarted?.close();
   restarted = undefined;
 });
 
-/** True while a process with this pid exists (signal 0 checks without touching it). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Starts the victim and resolves once its session is open and filled. `node --import tsx` runs the station in the
- * spawned process itself: the tsx command line would run it in a grandchild, and a SIGKILL would only kill tsx.
- */
-function startVictim(dataDir: string, canaries: object) {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(__dirname, 'crash-child.ts'), dataDir, JSON.stringify(canaries)],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+/** The victim: a station process holding an open session full of canaries (crash-child.ts). */
+function startStation(dataDir: string, canaries: object) {
+  return startVictim<{ workspaceDir: string; pid: number }>(
+    join(__dirname, 'crash-child.ts'),
+    [dataDir],
+    JSON.stringify({ canaries }),
   );
-  const ready = new Promise<{ workspaceDir: string; pid: number }>((done, fail) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /ready (\{.*\})/.exec(output);
-      if (match) done(JSON.parse(match[1]!) as { workspaceDir: string; pid: number });
-    });
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => fail(new Error(`victim exited early (${code}): ${output}`)));
-  });
-  const killed = new Promise<NodeJS.Signals | null>((done) => child.once('exit', (_code, signal) => done(signal)));
-  return { child, ready, killed };
 }
 
 describe('crash during a session', () => {
@@ -55,10 +30,8 @@ describe('crash during a session', () => {
     const dataDir = tempDir();
     seedStation(dataDir);
     const canaries = makeCanaries();
-    const victim = startVictim(dataDir, canaries);
+    const victim = startStation(dataDir, canaries);
     const { workspaceDir, pid } = await victim.ready;
-    // The process that holds the session is the one the test kills.
-    expect(pid).toBe(victim.child.pid);
 
     // While it runs, the workspace holds ciphertext only: no canary in clear.
     const cipherFiles = readdirSync(workspaceDir);
@@ -66,8 +39,7 @@ describe('crash during a session', () => {
     const workspaceBytes = cipherFiles.map((name) => readFileSync(join(workspaceDir, name)));
     expect(scanForCanaries(workspaceDir, [canaries.workspace, canaries.fileName])).toEqual([]);
 
-    victim.child.kill('SIGKILL');
-    expect(await victim.killed).toBe('SIGKILL');
+    await victim.kill(); // the very process that held the session, dead
     expect(alive(pid)).toBe(false);
     // The kill left the session's folder behind: its key died with the process.
     expect(existsSync(workspaceDir)).toBe(true);

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createDispatch } from '../../../main/dispatch';
-import { createHandlers } from '../../../main/handlers';
 import { summaryModel } from '../../../main/survey/summary';
 import { DEFAULT_MEDIATOR, seedStation } from '../../helpers/seed-station';
 import { useTempDir } from '../../helpers/temp-dir';
 import { logSession } from './seed-log';
-import { silentLogger } from '../../../main/log';
 import { openStation } from './station';
+import { stationDispatch } from '../../helpers/station';
 
 const tempDir = useTempDir();
 const web = { transport: 'web' as const };
@@ -16,7 +14,7 @@ describe('what the renderer can send to the survey', () => {
     const dir = tempDir();
     seedStation(dir);
     const services = openStation(dir);
-    const dispatch = createDispatch(createHandlers(services), silentLogger, services.access);
+    const dispatch = stationDispatch(services);
     // Through the contract the accompaniment belongs to a signed-in mediator (access level `session`).
     await services.access.signIn('Camille', DEFAULT_MEDIATOR.pin);
     expect((await dispatch('session.start', undefined, web)).ok).toBe(true);

@@ -2,9 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dialog } from 'electron';
-import { createDispatch } from '../../../main/dispatch';
-import { createHandlers } from '../../../main/handlers';
-import { silentLogger } from '../../../main/log';
 import { electronSaveExport } from '../../../main/survey/electron-save-export';
 import { SESSION_COLUMNS } from '../../../main/survey/exports';
 import { useTempDir } from '../../helpers/temp-dir';
@@ -12,6 +9,7 @@ import { DEFAULT_REFERENT_PIN, seedStation } from '../../helpers/seed-station';
 import { parseCsv } from '../../unit/survey/parse-csv';
 import { logSession } from './seed-log';
 import { openStation } from './station';
+import { stationDispatch } from '../../helpers/station';
 
 const tempDir = useTempDir();
 const originalSave = dialog.showSaveDialog;
@@ -149,7 +147,7 @@ describe('exports of the statistics', () => {
 
   it('opens the statistics and exports to the référent only', async () => {
     const services = stationWithLog();
-    const dispatch = createDispatch(createHandlers(services), silentLogger, services.access);
+    const dispatch = stationDispatch(services);
     const web = { transport: 'web' as const };
     const stats = () => dispatch('survey.stats', { ...period, granularity: 'day' }, web);
     expect(await stats()).toMatchObject({ ok: false, error: { code: 'referent_required' } });

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createDispatch } from '../../../main/dispatch';
-import { createHandlers } from '../../../main/handlers';
 import { FakeClock } from '../../helpers/fake-clock';
-import { openTestStation } from '../../helpers/station';
+import { openTestStation, stationDispatch } from '../../helpers/station';
 import { seedStation } from '../../helpers/seed-station';
 import { useTempDir } from '../../helpers/temp-dir';
-import { silentLogger } from '../../../main/log';
 
 const tempDir = useTempDir();
 const web = { transport: 'web' as const };
@@ -17,7 +14,7 @@ async function counter() {
   seedStation(dir, { config: { session: { idleMinutes: 120 } } });
   const clock = new FakeClock();
   const services = openTestStation(dir, { clock });
-  const dispatch = createDispatch(createHandlers(services), silentLogger, services.access);
+  const dispatch = stationDispatch(services);
   await services.access.signIn('Camille', '482915');
   services.sessions.start({ id: services.access.currentMediator()!.id, pseudonym: 'Camille' });
   const call = async (channel: string, input?: unknown) => {

@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../../main/services';
-import { createDispatch } from '../../../main/dispatch';
-import { createHandlers } from '../../../main/handlers';
 import { seedStation, TEST_PIN_COST } from '../../helpers/seed-station';
 import { mountSmallDisk, type SmallDisk } from '../../helpers/small-disk';
 import { useTempDir } from '../../helpers/temp-dir';
 import { FakeClock } from '../../helpers/fake-clock';
 import { LEGACY_PIN_COST, PIN_COST } from '../../../main/access/pin-hash';
+import { stationDispatch } from '../../helpers/station';
 
 const tempDir = useTempDir();
 const silent = { info() {}, warn() {}, error() {} };
@@ -64,7 +63,7 @@ describe('PIN checks fail closed', () => {
     opened.push(() => (disk as SmallDisk).unmount());
     seedStation(disk.dir);
     const services = open(disk.dir);
-    const call = createDispatch(createHandlers(services), silent, services.access);
+    const call = stationDispatch(services, silent);
     disk.fill();
     // 30 wrong tries: none can be written; the first five say so, the next ones meet the lock kept in memory.
     for (let i = 0; i < 30; i++) {

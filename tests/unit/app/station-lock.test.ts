@@ -7,13 +7,10 @@ import * as electron from 'electron';
 import { appMenuTemplate, LEAVING_ROLES, type MenuEntry } from '../../../main/app/app-menu';
 import { CloseGuard } from '../../../main/app/close-guard';
 import { installAppMenu, lockStation } from '../../../main/app/electron-station-lock';
-import { createDispatch } from '../../../main/dispatch';
-import { createHandlers } from '../../../main/handlers';
-import { silentLogger } from '../../../main/log';
 import { electronScanPicker } from '../../../main/scan/electron-pick';
 import type { Services } from '../../../main/services';
 import { DEFAULT_MEDIATOR, DEFAULT_REFERENT_PIN, seedStation } from '../../helpers/seed-station';
-import { openTestStation } from '../../helpers/station';
+import { openTestStation, stationDispatch } from '../../helpers/station';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const mock = electron as unknown as typeof import('../../mocks/electron');
@@ -121,7 +118,7 @@ describe('app.confirmClose', () => {
   });
   afterEach(() => services.close());
   const call = (input: unknown) =>
-    createDispatch(createHandlers(services), silentLogger, services.access)('app.confirmClose', input, {
+    stationDispatch(services)('app.confirmClose', input, {
       transport: 'electron',
     });
 

@@ -1,8 +1,9 @@
 import { Alert, Box, Button, Link, Paper, Stack, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
-import { api, call } from '../../api';
-import { errorText, PinField } from './PinField';
+import { api } from '../../api';
+import { refusal, useAction } from '../../app/data';
+import { PinField } from './PinField';
 import { useTitle } from './useTitle';
 
 /** '/referent/connexion': only the référent's PIN opens the référent area (a mediator's PIN never does). */
@@ -11,25 +12,20 @@ export function ReferentSignInScreen() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [pin, setPin] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   // No shortcut to the référent area when it is still open: this screen always asks the PIN.
+  const signIn = useAction(
+    async () => {
+      if (!pin) return refusal('Tapez le code du référent.');
+      const reply = await api().access.referentSignIn({ pin });
+      setPin('');
+      return reply;
+    },
+    { onSuccess: () => navigate('/referent') },
+  );
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!pin) return setError('Tapez le code du référent.');
-    setBusy(true);
-    setError(null);
-    try {
-      await call(api().access.referentSignIn({ pin }));
-      setPin('');
-      navigate('/referent');
-    } catch (caught) {
-      setPin('');
-      setError(errorText(caught, "L'espace référent n'a pas pu s'ouvrir. Réessayez."));
-    } finally {
-      setBusy(false);
-    }
+    void signIn.run();
   };
 
   return (
@@ -42,7 +38,7 @@ export function ReferentSignInScreen() {
         </Alert>
       )}
       <Paper variant="outlined" sx={{ p: 3 }}>
-        <Box component="form" noValidate onSubmit={(event) => void submit(event)}>
+        <Box component="form" noValidate onSubmit={submit}>
           <Stack spacing={3}>
             <Typography>
               Cet espace sert à configurer le poste. Il est réservé au référent numérique, avec son propre code.
@@ -53,12 +49,18 @@ export function ReferentSignInScreen() {
               onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
               required
             />
-            {error && (
+            {signIn.error && (
               <Alert severity="error" role="alert" data-testid="referent-sign-in-error">
-                {error}
+                {signIn.error.message}
               </Alert>
             )}
-            <Button type="submit" variant="contained" size="large" disabled={busy} sx={{ alignSelf: 'flex-start' }}>
+            <Button
+              type="submit"
+              variant="contained"
+              size="large"
+              disabled={signIn.busy}
+              sx={{ alignSelf: 'flex-start' }}
+            >
               Ouvrir l'espace référent
             </Button>
           </Stack>

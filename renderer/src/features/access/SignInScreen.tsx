@@ -13,12 +13,12 @@ import {
   Stack,
   Typography,
 } from '@mui/material';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Navigate, Link as RouterLink, useNavigate } from 'react-router';
-import type { AccessStatus } from '../../../../preload/api';
-import { api, call } from '../../api';
+import { api } from '../../api';
+import { refusal, useAction, useQuery } from '../../app/data';
 import { useSession } from '../session/SessionContext';
-import { errorText, PinField } from './PinField';
+import { PinField } from './PinField';
 import { useTitle } from './useTitle';
 
 /** '/connexion': the mediator chooses their pseudonym and types their PIN. */
@@ -26,49 +26,46 @@ export function SignInScreen() {
   useTitle('Connexion');
   const navigate = useNavigate();
   const session = useSession();
-  const [status, setStatus] = useState<AccessStatus | null>(null);
-  const [pseudonym, setPseudonym] = useState('');
+  const access = useQuery('status', () => api().access.status());
+  const status = access.data ?? null;
+  const [chosen, setPseudonym] = useState('');
+  // The only mediator of the station is chosen for them.
+  const pseudonym = chosen || (status?.mediators.length === 1 ? status.mediators[0]! : '');
   const [pin, setPin] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    void api()
-      .access.status()
-      .then((result) => {
-        if (!result.ok) return setError(result.error.message);
-        setStatus(result.value);
-        if (result.value.mediators.length === 1) setPseudonym(result.value.mediators[0]!);
-      });
-  }, []);
+  const signIn = useAction(
+    async () => {
+      if (!pseudonym) return refusal('Choisissez votre pseudonyme dans la liste.');
+      if (!pin) return refusal('Tapez votre code PIN.');
+      const reply = await api().access.signIn({ pseudonym, pin });
+      setPin('');
+      return reply;
+    },
+    {
+      onSuccess: async () => {
+        await session.refresh().catch(() => undefined);
+        navigate('/accueil');
+      },
+    },
+  );
 
   if (status && !status.setUp) return <Navigate to="/installation" replace />;
   if (status?.mediator) return <Navigate to="/accueil" replace />;
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!pseudonym) return setError('Choisissez votre pseudonyme dans la liste.');
-    if (!pin) return setError('Tapez votre code PIN.');
-    setBusy(true);
-    setError(null);
-    try {
-      await call(api().access.signIn({ pseudonym, pin }));
-      setPin('');
-      await session.refresh().catch(() => undefined);
-      navigate('/accueil');
-    } catch (caught) {
-      setPin('');
-      setError(errorText(caught, "La connexion n'a pas abouti. Réessayez."));
-    } finally {
-      setBusy(false);
-    }
+    void signIn.run();
   };
 
   return (
     <Stack spacing={3} sx={{ maxWidth: 560 }}>
       <Typography variant="h1">Connexion du médiateur</Typography>
+      {access.error && !status && (
+        <Alert severity="error" role="alert">
+          {access.error.message}
+        </Alert>
+      )}
       {!status ? (
-        <CircularProgress aria-label="Chargement" />
+        !access.error && <CircularProgress aria-label="Chargement" />
       ) : status.mediators.length === 0 ? (
         <Alert severity="info">
           Aucun médiateur n'est enregistré sur ce poste. Le référent numérique doit d'abord en ajouter dans l'espace
@@ -76,7 +73,7 @@ export function SignInScreen() {
         </Alert>
       ) : (
         <Paper variant="outlined" sx={{ p: 3 }}>
-          <Box component="form" noValidate onSubmit={(event) => void submit(event)}>
+          <Box component="form" noValidate onSubmit={submit}>
             <Stack spacing={3}>
               <FormControl component="fieldset">
                 <FormLabel component="legend" sx={{ fontWeight: 700, color: 'text.primary', mb: 1 }}>
@@ -100,12 +97,18 @@ export function SignInScreen() {
                 onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
                 required
               />
-              {error && (
+              {signIn.error && (
                 <Alert severity="error" role="alert" data-testid="sign-in-error">
-                  {error}
+                  {signIn.error.message}
                 </Alert>
               )}
-              <Button type="submit" variant="contained" size="large" disabled={busy} sx={{ alignSelf: 'flex-start' }}>
+              <Button
+                type="submit"
+                variant="contained"
+                size="large"
+                disabled={signIn.busy}
+                sx={{ alignSelf: 'flex-start' }}
+              >
                 Se connecter
               </Button>
             </Stack>

@@ -1,51 +1,35 @@
 import { Alert, Button, Link, Paper, Stack, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
 import { Navigate, Link as RouterLink, useNavigate } from 'react-router';
-import { api, call, CallError } from '../../api';
+import { api } from '../../api';
+import { useAction, useQuery } from '../../app/data';
+import { useTitle } from '../access/useTitle';
 import { useSession } from './SessionContext';
 import { WipeReportNotice } from './WipeReportNotice';
 
 /** '/accueil': the signed-in mediator's home. Starts an accompaniment; shows the last wipe report for a while. */
 export function SessionHome() {
+  useTitle('Accueil');
   const { state, refresh } = useSession();
   const navigate = useNavigate();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const [fresh, setFresh] = useState(false);
-
-  useEffect(() => {
-    document.title = 'Accueil – Point numérique';
-    // The mediator may have just signed in: read who is at the counter now.
-    void refresh()
-      .catch(() => undefined)
-      .finally(() => setFresh(true));
-  }, [refresh]);
-
-  if (!state || !fresh) return null;
-  if (!state.mediator) return <Navigate to="/" replace />;
-
-  const start = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await call(api().session.start());
-      await refresh();
+  // The mediator may have just signed in: read who is at the counter now (a failed read shows what is known).
+  const fresh = useQuery('session-home', async () => ({ ok: true as const, value: await refresh() }));
+  const start = useAction(() => api().session.start(), {
+    onSuccess: async () => {
+      await refresh().catch(() => undefined);
       navigate('/demarches');
-    } catch (caught) {
-      setError(caught instanceof CallError ? caught.message : "L'accompagnement n'a pas pu commencer. Réessayez.");
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+
+  if (!state || fresh.loading) return null;
+  if (!state.mediator) return <Navigate to="/" replace />;
 
   return (
     <Stack spacing={3}>
       <Typography variant="h1">Bonjour {state.mediator.pseudonym}</Typography>
       {state.lastWipe && !state.session && <WipeReportNotice report={state.lastWipe} />}
-      {error && (
+      {start.error && (
         <Alert severity="error" role="alert">
-          {error}
+          {start.error.message}
         </Alert>
       )}
       <Paper variant="outlined" sx={{ p: 4 }}>
@@ -62,8 +46,8 @@ export function SessionHome() {
             <Button
               variant="contained"
               size="large"
-              disabled={busy}
-              onClick={() => void start()}
+              disabled={start.busy}
+              onClick={() => void start.run()}
               sx={{ fontSize: '1.25rem', px: 4, py: 2 }}
             >
               Commencer un accompagnement
