@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SiteBounds } from '../../preload/api';
+import { answerFileChooser, type DevToolsSend } from './file-input';
 import { guardSiteContents, guardSiteSession, siteWebPreferences } from './electron-guards';
 import { CLOSED_VIEW, type SiteClearFigures, type SiteCommand, type SiteHooks, type SiteHost } from './site-host';
 
@@ -202,11 +203,11 @@ export function electronSite(getWindow: () => BrowserWindow | undefined): SiteHo
     async setFiles(paths) {
       const contents = view?.webContents;
       if (!chooser || !contents || contents.isDestroyed()) return false;
-      await contents.debugger.sendCommand('DOM.setFileInputFiles', {
-        files: paths,
-        backendNodeId: chooser.backendNodeId,
-      });
+      const { backendNodeId } = chooser;
       chooser = null;
+      const send: DevToolsSend = (method, params) => contents.debugger.sendCommand(method, params);
+      // Held in memory (or, on a page that forbids it, read from the copies in the seconds they still exist).
+      await answerFileChooser(send, backendNodeId, paths);
       return true;
     },
   };

@@ -1,4 +1,4 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SiteBounds, SiteDownload, SiteState } from '../../preload/api';
 import type { ConfigStore } from '../config/config-store';
@@ -12,9 +12,10 @@ import { BUILT_IN_SITE_HOSTS, siteHosts } from './hosts';
 import { newTabSite } from './new-tab-site';
 import { printableHtml, printablePages } from './print-download';
 import type { SiteCommand, SiteHooks, SiteHost } from './site-host';
-import { safeUploadName, type UploadSource } from './uploads';
+import { UploadCopies } from './upload-copies';
+import type { UploadSource } from './uploads';
 
-/** Folders inside the session workspace: downloads before encryption, upload copies while the site is open. */
+/** Folders inside the session workspace: downloads before encryption, upload copies for a few seconds. */
 const DOWNLOAD_FOLDER = 'site-telechargements';
 const UPLOAD_FOLDER = 'site-televersement';
 
@@ -27,6 +28,7 @@ export class SiteService {
   private readonly host: SiteHost;
   /** Names of the files the site gave, per session; the bytes are encrypted in the workspace. Memory only. */
   private readonly downloads = new Map<string, SiteDownload[]>();
+  private readonly copies: UploadCopies;
 
   constructor(
     private readonly deps: {
@@ -41,6 +43,7 @@ export class SiteService {
     },
   ) {
     this.host = deps.host ?? newTabSite();
+    this.copies = new UploadCopies({ log: deps.log });
     deps.sessions.join({ name: 'site', clear: (session) => this.clear(session) });
   }
 
@@ -84,7 +87,7 @@ export class SiteService {
   async close(): Promise<SiteState> {
     await this.host.close();
     const session = this.deps.sessions.current();
-    if (session) await rm(join(session.workspace.dir, UPLOAD_FOLDER), { recursive: true, force: true });
+    if (session) await this.copies.removeAll(join(session.workspace.dir, UPLOAD_FOLDER));
     return this.state();
   }
 
@@ -124,8 +127,9 @@ export class SiteService {
   }
 
   /**
-   * Answers the site's file chooser: decrypted copies of the chosen pièces are written in the session folder
-   * (deleted when the site closes or the session ends) and given to the file input.
+   * Answers the site's file chooser: decrypted copies of the chosen pièces are written in the session folder, given
+   * to the file input, and deleted a few seconds later (main/site/upload-copies.ts); the site closing or the session
+   * ending deletes them at once, the start-up sweep after a crash.
    */
   async chooseFiles(ids: string[]): Promise<void> {
     const session = this.deps.sessions.require();
@@ -135,16 +139,17 @@ export class SiteService {
         'Le poste ne peut pas remplir ce champ lui-même. Utilisez la fenêtre « Ouvrir » du site pour choisir le fichier.',
       );
     }
-    const dir = join(session.workspace.dir, UPLOAD_FOLDER);
-    await mkdir(dir, { recursive: true, mode: 0o700 });
-    const paths: string[] = [];
-    for (const [index, id] of ids.entries()) {
-      const file = await this.deps.uploads.read(session, id);
-      const path = join(dir, safeUploadName(file.name, index));
-      await writeFile(path, file.bytes, { mode: 0o600 });
-      paths.push(path);
+    const files = [];
+    for (const id of ids) files.push(await this.deps.uploads.read(session, id));
+    const { dir, paths } = await this.copies.write(join(session.workspace.dir, UPLOAD_FOLDER), files);
+    let answered = false;
+    try {
+      answered = await this.host.setFiles(paths);
+    } finally {
+      // Read by the input (or refused): the clear copies go within seconds, not at the end of the session.
+      this.copies.expire(dir, answered ? undefined : 0);
     }
-    if (!(await this.host.setFiles(paths))) {
+    if (!answered) {
       throw new CounterFault(
         'upload_no_chooser',
         "Le site n'attend plus de fichier. Cliquez de nouveau sur le bouton d'ajout de fichier du site.",
@@ -193,7 +198,7 @@ export class SiteService {
   private async clear(session: ActiveSession): Promise<void> {
     const figures = await this.host.clear();
     this.downloads.delete(session.id);
-    await rm(join(session.workspace.dir, UPLOAD_FOLDER), { recursive: true, force: true });
+    await this.copies.removeAll(join(session.workspace.dir, UPLOAD_FOLDER));
     await rm(join(session.workspace.dir, DOWNLOAD_FOLDER), { recursive: true, force: true });
     this.deps.log.info('site.cleared', {
       view: figures.viewDestroyed,

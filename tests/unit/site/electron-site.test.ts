@@ -189,10 +189,28 @@ describe('official-site view (Electron adapter)', () => {
     expect(await site.setFiles!(['/tmp/x.pdf'])).toBe(false);
     contents.debugger.emit('message', {}, 'Page.fileChooserOpened', { backendNodeId: 42, mode: 'selectSingle' });
     expect(asked).toBe(false);
+    const replies: Record<string, unknown> = {
+      'DOM.resolveNode': { object: { objectId: 'input-1' } },
+      'Runtime.callFunctionOn': { result: { value: 1 } },
+    };
+    const send = contents.debugger.sendCommand.bind(contents.debugger);
+    contents.debugger.sendCommand = async (method: string, params?: unknown) => {
+      await send(method, params);
+      return replies[method] ?? {};
+    };
+    const before = contents.debugger.commands.length;
     expect(await site.setFiles!(['/tmp/x.pdf'])).toBe(true);
-    expect(contents.debugger.commands.at(-1)).toEqual({
-      method: 'DOM.setFileInputFiles',
-      params: { files: ['/tmp/x.pdf'], backendNodeId: 42 },
-    });
+    // The paths, then the input made to hold them in memory (main/site/file-input.ts, proved in real Chromium).
+    const sent = contents.debugger.commands.slice(before);
+    expect(sent.map((c) => c.method)).toEqual([
+      'DOM.setFileInputFiles',
+      'DOM.resolveNode',
+      'Runtime.callFunctionOn',
+      'Runtime.releaseObject',
+    ]);
+    expect(sent[0]!.params).toEqual({ files: ['/tmp/x.pdf'], backendNodeId: 42 });
+    expect(sent[2]!.params).toMatchObject({ objectId: 'input-1', awaitPromise: true });
+    // The chooser is answered once: a second answer waits for the next one.
+    expect(await site.setFiles!(['/tmp/x.pdf'])).toBe(false);
   });
 });
