@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Chip, CircularProgress, Stack, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PrinterStatus } from '../../../../preload/api';
 import { api } from '../../api';
 import { refusal, useAction, useQuery } from '../../app/data';
@@ -74,6 +74,11 @@ export function ReceiptScreen() {
   const [last, setLast] = useState<'print' | 'answer' | 'a4' | null>(null);
   const outcome = last && { print: printing, answer: answering, a4 }[last].message;
   const busy = printing.busy ? 'print' : a4.busy ? 'a4' : null;
+  const outcomeBox = useRef<HTMLDivElement>(null);
+  // What printing did (or why it failed) is read next to the buttons: it takes the focus, never the top of the page.
+  useEffect(() => {
+    if (outcome) outcomeBox.current?.focus();
+  }, [outcome]);
   const print = (reprint: boolean) => {
     if (busy) return;
     setLast('print');
@@ -121,7 +126,12 @@ export function ReceiptScreen() {
           <PrinterState status={status} checking={checking} />
           <div aria-live="polite">
             {outcome && (
-              <Alert severity={outcome.ok ? 'success' : 'error'} data-testid="print-outcome">
+              <Alert
+                severity={outcome.ok ? 'success' : 'error'}
+                data-testid="print-outcome"
+                ref={outcomeBox}
+                tabIndex={-1}
+              >
                 {outcome.text}
               </Alert>
             )}
