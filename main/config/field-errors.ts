@@ -29,6 +29,7 @@ const FIELD_LABELS: Record<string, string> = {
   'demarches.hidden': 'Démarches masquées',
   'demarches.local': 'Démarches locales',
   'site.extraHosts': 'Sites autorisés en plus',
+  'site.maxDownloadMegabytes': "Taille maximale d'un téléchargement du site officiel (Mo)",
   'survey.enabled': 'Questionnaire de satisfaction',
   'survey.askRecommendation': 'Question de recommandation',
   'retention.months': 'Durée de conservation (mois)',

@@ -22,6 +22,7 @@ export const CONFIG_RANGES = {
   referentIdleMinutes: { min: 1, max: 15 },
   retentionMonths: { min: 1, max: 120 },
   scannerPageTimeoutSeconds: { min: 5, max: 600 },
+  maxDownloadMegabytes: { min: 1, max: 200 },
 } as const;
 
 function int(range: { min: number; max: number }) {
@@ -137,6 +138,8 @@ export const SiteSection = z.object({
     )
     .max(100)
     .default([]),
+  /** Largest file the official site may download to the station (a récapitulatif or a CERFA is far below). */
+  maxDownloadMegabytes: int(CONFIG_RANGES.maxDownloadMegabytes).default(20),
 });
 
 export const SurveySection = z.object({
