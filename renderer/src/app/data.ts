@@ -103,6 +103,12 @@ export interface ActionOptions<T> {
   onSuccess?(value: T): void | Promise<void>;
   /** Called with the error (e.g. to move the focus to it, to go to a sign-in screen). */
   onError?(error: CounterError): void;
+  /**
+   * 'ignore' (default): a run while one runs is ignored (a double click). 'latest': every run goes through (each is
+   * a change the person made: a pièce ticked, then another) and only the latest one's reply is applied, so an older
+   * reply never undoes a newer change on screen.
+   */
+  overlap?: 'ignore' | 'latest';
 }
 
 /**
@@ -117,6 +123,7 @@ export function useAction<A extends unknown[], T>(
   const [error, setError] = useState<CounterError | null>(null);
   const [message, setMessage] = useState<ActionMessage | null>(null);
   const running = useRef(false);
+  const runs = useRef(new LatestOnly());
   const mounted = useRef(true);
   const latest = useRef({ perform, options });
   useLayoutEffect(() => {
@@ -131,9 +138,10 @@ export function useAction<A extends unknown[], T>(
   }, []);
 
   const run = useCallback(async (...args: A): Promise<T | undefined> => {
-    if (running.current) return undefined;
-    running.current = true;
     const { perform: call, options: opts } = latest.current;
+    if (running.current && opts.overlap !== 'latest') return undefined;
+    running.current = true;
+    const ticket = runs.current.next();
     setBusy(true);
     setError(null);
     setMessage(null);
@@ -143,6 +151,8 @@ export function useAction<A extends unknown[], T>(
     } catch (caught) {
       result = { ok: false, error: thrownError(caught, CONNECTION_LOST) };
     }
+    // A newer run is on its way: its reply (which main computed after this one) is the one to show.
+    if (!runs.current.isLatest(ticket)) return undefined;
     running.current = false;
     if (mounted.current) {
       setBusy(false);

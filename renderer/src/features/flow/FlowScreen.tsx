@@ -55,9 +55,11 @@ export function FlowScreen() {
   const setEntry = current.setData;
   const alert = useRef<HTMLDivElement>(null);
   const focusAlert = () => window.setTimeout(() => alert.current?.focus(), 0);
+  // Pièces ticked and questions answered one after the other: each goes to main, the latest reply is shown.
   const act = useAction((request: Promise<Result<FlowEntry>>) => request, {
     onSuccess: setEntry,
     onError: focusAlert,
+    overlap: 'latest',
   });
   const outcomeAction = useAction((request: Promise<Result<FlowEntry>>) => request, { onSuccess: setEntry });
   const switching = useAction((demarcheId: string) => api().flow.start({ demarcheId }), {

@@ -23,6 +23,7 @@ export function ReceiptScreen() {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const inFlight = useRef(false);
+  const outcomeBox = useRef<HTMLDivElement>(null);
 
   // The last measured state comes at once (so "Imprimer" shows at once); a fresh measure follows.
   const loadStatus = useCallback(() => {
@@ -45,6 +46,11 @@ export function ReceiptScreen() {
     void loadPreview();
     void loadStatus();
   }, [loadPreview, loadStatus]);
+
+  // What printing did (or why it failed) is read next to the buttons: it takes the focus, never the top of the page.
+  useEffect(() => {
+    if (outcome) outcomeBox.current?.focus();
+  }, [outcome]);
 
   const reloadStatus = () => call(api().print.status()).then(setStatus, () => undefined);
 
@@ -154,7 +160,12 @@ export function ReceiptScreen() {
           <PrinterState status={status} checking={checking} />
           <div aria-live="polite">
             {outcome && (
-              <Alert severity={outcome.kind === 'ok' ? 'success' : 'error'} data-testid="print-outcome">
+              <Alert
+                severity={outcome.kind === 'ok' ? 'success' : 'error'}
+                data-testid="print-outcome"
+                ref={outcomeBox}
+                tabIndex={-1}
+              >
                 {outcome.text}
               </Alert>
             )}
