@@ -12,7 +12,9 @@ import type { Platform } from './platform';
 import type { Clock } from './session/clock';
 import { SessionService } from './session/service';
 import { startSurvey, type SurveyService } from './survey/service';
-import { demarchesCatalogDir } from './app/resources-dir';
+import { homedir } from 'node:os';
+import { demarchesCatalogDir, resourcesDir } from './app/resources-dir';
+import { ConfigGuard } from './config/value-guard';
 import { FlowService } from './flow/service';
 import { SiteService } from './site/service';
 import { scanUploadSource } from './site/uploads';
@@ -55,7 +57,16 @@ export function createServices({ dataDir, platform, log, clock, pinCost }: Servi
   const db = openStationDb(dataDir);
   const bus = new EventBus();
   const settings = new Settings(db);
-  const config = new ConfigStore(settings);
+  // The flow service is made below; the guard asks it for the built-in démarches' titles when it checks a save.
+  let flowForGuard: FlowService | undefined = undefined;
+  const guard = new ConfigGuard({
+    dataDir,
+    resourcesDir: resourcesDir(),
+    homeDir: homedir(),
+    platform: process.platform,
+    officialDemarches: () => flowForGuard?.builtInTitles() ?? [],
+  });
+  const config = new ConfigStore(settings, { guard, log });
   const journal = new Journal(db);
   const sessions = new SessionService({
     dataDir,
@@ -95,6 +106,7 @@ export function createServices({ dataDir, platform, log, clock, pinCost }: Servi
     log,
     scans: (session) => scan?.list(session).imports ?? [],
   });
+  flowForGuard = flow;
   scan = new ScanService({ sessions, config, bus, log, journal, pickFiles: platform.pickScanFiles });
   void scan.start().catch(() => log.warn('scan.start_failed'));
   const site = new SiteService({

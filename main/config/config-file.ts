@@ -14,8 +14,11 @@ import {
   SiteSection,
   StationSection,
   SurveySection,
+  StationConfigSchema,
   type ConfigSectionName,
+  type StationConfig,
 } from '../../preload/contract/config-sections';
+import { unsafeFault, type ConfigStore } from './config-store';
 
 /**
  * The configuration file a référent copies from one counter to the next: the station configuration, and only on
@@ -126,6 +129,24 @@ export function parseConfigFile(text: string): ConfigFile {
     );
   }
   return parsed.data;
+}
+
+/**
+ * The same guard as every save (value-guard.ts), on each section of the file as it would be stored: a look-alike
+ * host, a file as printer, the data dir as scan folder… refuse the whole file. Writes nothing.
+ */
+export function checkFileSafety(config: ConfigStore, file: ConfigFile): void {
+  const problems = (Object.keys(file.config) as ConfigSectionName[]).flatMap((name) => {
+    const value = file.config[name];
+    if (value === undefined) return [];
+    return config.problemsOf(name, StationConfigSchema.shape[name].parse(value) as StationConfig[typeof name]);
+  });
+  if (problems.length === 0) return;
+  const fault = unsafeFault(problems, ['config']);
+  throw new CounterFault(
+    'config_file_unsafe',
+    `Ce fichier de configuration n'est pas sûr pour ce poste. ${fault.userMessage} Rien n'a été modifié.`,
+  );
 }
 
 export interface ImportSummary {

@@ -15,11 +15,19 @@ const FIELD_LABELS: Record<string, string> = {
   'printer.characterSet': 'Jeu de caractères',
   'printer.qrMode': 'Impression du code QR',
   'printer.timeoutMs': "Délai d'attente de l'imprimante",
+  'printer.askStatus': "Demander l'état de l'imprimante (papier, capot)",
   'printer.a4Printer': 'Imprimante A4 du système',
   'scan.folder': 'Dossier du scanner',
   'scan.usePolling': 'Surveillance par relecture du dossier',
   'scan.maxUploadBytes': "Taille maximale d'un fichier",
+  'scan.maxInputBytes': "Taille maximale d'un fichier reçu du scanner",
+  'scan.maxPixels': "Nombre maximal de pixels d'une image",
+  'scan.maxPages': 'Nombre maximal de pages',
+  'scan.quietSeconds': "Délai avant la lecture d'un scan (secondes)",
   'scanner.address': 'Adresse du scanner réseau',
+  'scanner.uuid': 'Identifiant du scanner réseau',
+  'scanner.name': 'Nom du scanner réseau',
+  'scanner.fingerprint': 'Empreinte du certificat du scanner réseau',
   'scanner.pageTimeoutSeconds': "Délai d'attente d'une page (secondes)",
   'session.idleMinutes': "Délai d'inactivité (minutes)",
   'session.idleWarningSeconds': "Durée de l'avertissement d'inactivité (secondes)",
@@ -29,6 +37,7 @@ const FIELD_LABELS: Record<string, string> = {
   'demarches.hidden': 'Démarches masquées',
   'demarches.local': 'Démarches locales',
   'site.extraHosts': 'Sites autorisés en plus',
+  'site.exceptionHosts': 'Sites autorisés par exception (hors domaines officiels)',
   'survey.enabled': 'Questionnaire de satisfaction',
   'survey.askRecommendation': 'Question de recommandation',
   'retention.months': 'Durée de conservation (mois)',
@@ -43,6 +52,11 @@ const TYPE_NAMES: Record<string, string> = {
   object: 'un groupe de champs',
   null: 'vide (null)',
 };
+
+/** The French label of `printer.width`, or the dotted name when it has none. */
+export function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field;
+}
 
 /** "config.printer.width" → « Largeur du papier » (config.printer.width). */
 export function fieldName(path: ReadonlyArray<PropertyKey>): string {

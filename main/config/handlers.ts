@@ -4,12 +4,14 @@ import type { Services } from '../services';
 import {
   applyConfigFile,
   buildConfigFile,
+  checkFileSafety,
   CONFIG_FILE_MAX_BYTES,
   configFileName,
   configFileText,
   parseConfigFile,
   TOO_BIG,
 } from './config-file';
+import { PendingImport, previewImport } from './import-preview';
 import { mergeSections, type StationStores } from './setup';
 
 type ConfigChannels =
@@ -21,12 +23,31 @@ type ConfigChannels =
   | 'config.resetMediatorPin'
   | 'config.changeReferentPin'
   | 'config.export'
-  | 'config.import';
+  | 'config.import'
+  | 'config.previewImport'
+  | 'config.applyImport'
+  | 'config.resetFields';
 
 const NO_REFERENT_PIN = new CounterFault(
   'config_file_no_referent_pin',
   "Ce fichier ne contient pas le code du référent : il ne peut pas installer le poste à lui seul. Remplissez le formulaire d'installation, puis importez le fichier depuis l'espace référent (onglet Sauvegarde). Rien n'a été modifié.",
 );
+
+const NEEDS_PREVIEW = new CounterFault(
+  'config_import_needs_preview',
+  "Ce poste est déjà installé : l'import passe par l'espace référent (onglet Sauvegarde), qui montre d'abord ce qui va changer. Rien n'a été modifié.",
+);
+
+/** The file's text: sent by the renderer (web host), or asked with an open dialog (desktop); null when cancelled. */
+async function readFileText(services: Services, text: string | undefined): Promise<string | null> {
+  if (text !== undefined) return text;
+  const dialogs = services.platform.configFiles;
+  if (!dialogs) throw new CounterFault('config_file_missing', 'Choisissez un fichier de configuration.');
+  const picked = await dialogs.open();
+  if (!picked) return null;
+  if (picked.bytes > CONFIG_FILE_MAX_BYTES) throw TOO_BIG;
+  return picked.read();
+}
 
 /**
  * Every configuration channel is for the référent (access level `referent`, checked by main/dispatch.ts); the only
@@ -36,6 +57,7 @@ export function configHandlers(services: Services): Pick<Handlers, ConfigChannel
   const { access } = services;
   const stores = (): StationStores => ({ store: access.store, config: services.config, journal: services.journal });
   const ok = { ok: true as const };
+  const pending = new PendingImport(() => access.now());
   return {
     'config.get': () => services.config.get(),
     'config.saveSections': ({ sections }) => {
@@ -76,25 +98,32 @@ export function configHandlers(services: Services): Pick<Handlers, ConfigChannel
       return dialogs ? { fileName, saved } : { fileName, saved, text };
     },
     'config.import': async ({ text }) => {
-      // Before the first setup there is no référent yet: a file carrying the référent PIN may install the station.
-      const firstStart = !access.isSetUp();
-      let content = text;
-      const dialogs = services.platform.configFiles;
-      if (content === undefined) {
-        // Desktop: an open dialog asks for the file. Web host: the renderer sent the file's text.
-        const picked = dialogs ? await dialogs.open() : null;
-        if (!picked) {
-          if (!dialogs) throw new CounterFault('config_file_missing', 'Choisissez un fichier de configuration.');
-          return { imported: false, sections: [], mediators: 0 };
-        }
-        if (picked.bytes > CONFIG_FILE_MAX_BYTES) throw TOO_BIG;
-        content = await picked.read();
-      }
+      // First start only: a file carrying the référent PIN installs the station. Afterwards an import goes through
+      // config.previewImport, which shows what will change, then config.applyImport.
+      if (access.isSetUp()) throw NEEDS_PREVIEW;
+      const content = await readFileText(services, text);
+      if (content === null) return { imported: false, sections: [], mediators: 0 };
       const file = parseConfigFile(content);
-      if (firstStart && !file.referentPinHash) throw NO_REFERENT_PIN;
+      if (!file.referentPinHash) throw NO_REFERENT_PIN;
+      checkFileSafety(services.config, file);
       const summary = applyConfigFile(stores(), file, access.now());
-      if (firstStart) services.journal.append('station.configured', { imported: true }, 'referent');
+      services.journal.append('station.configured', { imported: true }, 'referent');
       return { imported: true, sections: summary.sections, mediators: summary.mediators };
     },
+    'config.previewImport': async ({ text }) => {
+      const content = await readFileText(services, text);
+      if (content === null) return { picked: false, sections: [], accounts: [], warnings: [] };
+      const file = parseConfigFile(content);
+      checkFileSafety(services.config, file);
+      return { picked: true, token: pending.hold(file), ...previewImport(stores(), file) };
+    },
+    'config.applyImport': ({ token }) => {
+      const file = pending.take(token);
+      // Checked again: the station may have changed since the preview (another save, a folder made).
+      checkFileSafety(services.config, file);
+      const summary = applyConfigFile(stores(), file, access.now());
+      return { imported: true, sections: summary.sections, mediators: summary.mediators };
+    },
+    'config.resetFields': () => services.config.resetFields(),
   };
 }

@@ -16,6 +16,17 @@ export class Settings {
     }
   }
 
+  /** The stored JSON as it is, unchecked: `missing` when never set, `unreadable` when the row is not JSON. */
+  raw(key: string): { state: 'missing' } | { state: 'unreadable' } | { state: 'stored'; value: unknown } {
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    if (!row) return { state: 'missing' };
+    try {
+      return { state: 'stored', value: JSON.parse(row.value) as unknown };
+    } catch {
+      return { state: 'unreadable' };
+    }
+  }
+
   /** Runs `work` in one SQLite transaction: every write in it lands, or none. */
   transaction<T>(work: () => T): T {
     return this.db.transaction(work)();

@@ -4,7 +4,7 @@ import { hashPin, type PinCost } from '../access/pin-hash';
 import { checkReferentPinFormat } from '../access/pin-policy';
 import { CounterFault } from '../errors';
 import type { Journal } from '../journal/journal';
-import type { ConfigStore } from './config-store';
+import { unsafeFault, type ConfigStore } from './config-store';
 import { describeIssues } from './field-errors';
 import { StationConfigSchema, type ConfigSectionName } from '../../preload/contract/config-sections';
 
@@ -29,6 +29,9 @@ export function mergeSections(config: ConfigStore, sections: SectionValues): Sec
     const base = config.section(name) as Record<string, unknown>;
     const parsed = schema.safeParse({ ...base, ...(value as Record<string, unknown>) });
     if (!parsed.success) throw new CounterFault('config_invalid', describeIssues(parsed.error, [name]));
+    // Safe, not only well-formed (value-guard.ts): the same check as an import and a stored read.
+    const problems = config.problemsOf(name, parsed.data);
+    if (problems.length > 0) throw unsafeFault(problems);
     merged[name] = parsed.data;
   }
   return merged;

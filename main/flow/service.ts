@@ -78,6 +78,11 @@ export class FlowService {
     deps.sessions.join({ name: 'flow', clear: (session) => void this.bySession.delete(session.id) });
   }
 
+  /** The built-in démarches' ids and titles: a local one may not stand in for a hidden one (main/config/value-guard.ts). */
+  builtInTitles(): Array<{ id: string; title: string }> {
+    return this.builtIn.demarches.map((d) => ({ id: d.id, title: d.title }));
+  }
+
   /** Every démarche (built-in then local), with the problems found in the local ones. */
   all(): { demarches: Demarche[]; problems: string[] } {
     const local = parseLocalDemarches(this.deps.config.section('demarches').local);
@@ -295,7 +300,8 @@ export class FlowService {
 
   /** The allowlist the catalog's URLs are checked against (the same as the site panel's). */
   hosts(): string[] {
-    return siteHosts(this.deps.config.section('site').extraHosts);
+    const site = this.deps.config.section('site');
+    return siteHosts(site.extraHosts, site.exceptionHosts);
   }
 
   private entriesOf(session: ActiveSession): FlowEntryState[] {

@@ -11,14 +11,16 @@ import { printFault, stopFault } from './faults';
  */
 const NONBLOCK = constants.O_NONBLOCK ?? 0;
 const NOCTTY = constants.O_NOCTTY ?? 0;
-// No O_CREAT: a missing device is reported, never replaced by a regular file. O_APPEND keeps jobs in a plain file.
+// No O_CREAT: a missing device is reported, never replaced by a regular file; O_APPEND, no O_TRUNC: opening a
+// regular file by mistake changes nothing in it before the handle check refuses it.
 const OPEN_FLAGS = constants.O_WRONLY | constants.O_APPEND | NONBLOCK | NOCTTY;
 const CHUNK = 4096;
 const RETRY_MS = 25;
 
+/** A device or a named pipe is there; a regular file or a folder is not a printer (main/config/printer-device.ts). */
 export function deviceExists(path: string): Promise<boolean> {
   return fs.stat(path).then(
-    () => true,
+    (info) => !info.isFile() && !info.isDirectory(),
     () => false,
   );
 }
@@ -34,6 +36,12 @@ export async function writeToDevice(path: string, job: Buffer, signal: AbortSign
     handle = await fs.open(path, OPEN_FLAGS);
   } catch (error) {
     throw openFault(error);
+  }
+  // Checked on the opened handle, not the name: a file swapped in after the save is never written to.
+  const info = await handle.stat().catch(() => null);
+  if (!info || info.isFile() || info.isDirectory()) {
+    await handle.close().catch(() => undefined);
+    throw printFault('printer_bad_interface', 'none');
   }
   let written = 0;
   let progressAt = Date.now();

@@ -56,7 +56,8 @@ export class SiteService {
   }
 
   allowedHosts(): string[] {
-    return siteHosts(this.deps.config.section('site').extraHosts);
+    const site = this.deps.config.section('site');
+    return siteHosts(site.extraHosts, site.exceptionHosts);
   }
 
   /** Refuses, in French, a URL outside the allowlist; otherwise shows it (embedded) or lets the renderer open a tab. */

@@ -125,18 +125,20 @@ export const DemarchesSection = z.object({
   local: z.array(z.unknown()).max(200).default([]),
 });
 
+const SiteHost = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/);
+
 export const SiteSection = z.object({
-  /** Hosts the référent adds to the official-site allowlist (e.g. an identity provider of FranceConnect). */
-  extraHosts: z
-    .array(
-      z
-        .string()
-        .trim()
-        .toLowerCase()
-        .regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/),
-    )
-    .max(100)
-    .default([]),
+  /**
+   * Hosts the référent adds to the official-site allowlist (e.g. an identity provider of FranceConnect): only under
+   * the official suffixes (main/site/hosts.ts OFFICIAL_HOST_SUFFIXES), checked by main/config/value-guard.ts.
+   */
+  extraHosts: z.array(SiteHost).max(100).default([]),
+  /** Hosts outside the official suffixes, added on purpose by the référent: shown with a warning, marked to the mediator. */
+  exceptionHosts: z.array(SiteHost).max(20).default([]),
 });
 
 export const SurveySection = z.object({

@@ -18,6 +18,33 @@ const Pin = z.string().max(64);
 /** Largest configuration file accepted on import (the check with a French message is in main/config). */
 export const CONFIG_FILE_MAX_BYTES = 1024 * 1024;
 
+const ImportResultSchema = z.object({
+  imported: z.boolean(),
+  sections: z.array(z.string()),
+  mediators: z.number().int(),
+});
+
+/** One field an import would change, with both values as the référent reads them (French, no PIN hash). */
+export const ImportFieldChangeSchema = z.object({
+  field: z.string(),
+  label: z.string(),
+  before: z.string(),
+  after: z.string(),
+});
+
+export const ImportPreviewSchema = z.object({
+  picked: z.boolean(),
+  token: z.string().optional(),
+  sections: z
+    .array(z.object({ section: z.string(), label: z.string(), changes: z.array(ImportFieldChangeSchema) }))
+    .max(20),
+  /** Sentences about accounts and codes (« Le code du référent sera remplacé. », « Médiateur ajouté : Lou. »). */
+  accounts: z.array(z.string()).max(600),
+  /** What needs the référent's attention: sites allowed by exception, outside the official domains. */
+  warnings: z.array(z.string()).max(50),
+});
+export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
+
 /**
  * Every channel here is for the référent: main/config refuses it without a valid référent sign-in
  * (access.referentSignIn).
@@ -63,7 +90,37 @@ export const configContract = {
     output: z.object({ fileName: z.string(), saved: z.boolean(), text: z.string().optional() }),
   },
   /**
-   * Imports a configuration file. Behind the web host the renderer sends the file's text; in the desktop app
+   * Reads a configuration file and says what importing it would change, section by section and field by field (in
+   * French, never a PIN hash); nothing is written. The same file text or open dialog as `config.import`.
+   * `picked` is false when the dialog was cancelled. `token` names the read file for `config.applyImport`.
+   */
+  'config.previewImport': {
+    access: 'referent',
+    input: z.object({
+      text: z
+        .string()
+        .max(16 * CONFIG_FILE_MAX_BYTES)
+        .optional(),
+    }),
+    output: ImportPreviewSchema,
+  },
+  /** Applies the file a preview read (its `token`), after the référent confirmed; checked again before writing. */
+  'config.applyImport': {
+    access: 'referent',
+    input: z.object({ token: z.string().max(100) }),
+    output: ImportResultSchema,
+  },
+  /**
+   * Stored settings that were read back as their defaults (a bad or unsafe stored field falls back alone), with
+   * why, in French: the référent area shows them.
+   */
+  'config.resetFields': {
+    access: 'referent',
+    input: noInput,
+    output: z.array(z.object({ field: z.string(), message: z.string() })).max(200),
+  },
+  /**
+   * First start only: imports a configuration file that carries the référent PIN. Behind the web host the renderer sends the file's text; in the desktop app
    * `text` is absent and an open dialog asks for the file. `imported` is false when the dialog was cancelled.
    */
   'config.import': {
@@ -74,7 +131,7 @@ export const configContract = {
         .max(16 * CONFIG_FILE_MAX_BYTES)
         .optional(),
     }),
-    output: z.object({ imported: z.boolean(), sections: z.array(z.string()), mediators: z.number().int() }),
+    output: ImportResultSchema,
   },
 } as const;
 

@@ -86,11 +86,31 @@ test('the référent exports the configuration, and an invalid file is refused w
 
   json.config.printer.width = 42;
   json.config.station.name = 'Poste importé';
-  await page.locator('#config-file').setInputFiles({
-    name: 'config.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(json)),
-  });
+  const upload = () =>
+    page.locator('#config-file').setInputFiles({
+      name: 'config.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(json)),
+    });
+  // The import first shows what will change, field by field; « Annuler » changes nothing.
+  await upload();
+  const preview = page.getByRole('dialog', { name: "Vérifier avant d'importer" });
+  await expect(preview).toBeVisible();
+  const nameRow = preview.getByTestId('import-change').filter({ hasText: 'Nom du poste' });
+  await expect(nameRow).toContainText('Sous-préfecture de Sarreguemines');
+  await expect(nameRow).toContainText('Poste importé');
+  await expect(preview.getByTestId('import-change').filter({ hasText: 'Largeur du papier' })).toContainText('42');
+  await expectAccessible(page);
+  await preview.getByRole('button', { name: 'Annuler' }).click();
+  await expect(preview).toBeHidden();
+  await expect(page.getByTestId('import-result')).toContainText("rien n'a été modifié");
+  await page.getByRole('tab', { name: 'Poste' }).click();
+  await expect(page.getByLabel('Nom du poste')).toHaveValue('Sous-préfecture de Sarreguemines');
+  await page.getByRole('tab', { name: 'Sauvegarde' }).click();
+
+  await upload();
+  await preview.getByRole('button', { name: 'Importer ces changements' }).click();
+  await expect(preview).toBeHidden();
   await expect(page.getByTestId('import-result')).toContainText('Configuration importée');
   await page.getByRole('tab', { name: 'Poste' }).click();
   await expect(page.getByLabel('Nom du poste')).toHaveValue('Poste importé');

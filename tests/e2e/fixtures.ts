@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -56,7 +56,11 @@ function stopHost(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Prom
 export const test = base.extend<{ seed: Seed; station: Station }>({
   seed: [undefined, { option: true }],
   station: async ({ seed }, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'pn-e2e-'));
+    // The data dir inside a folder of its own, as in the app (…/Point numérique/station): a spec may put the
+    // scan folder beside it (never inside it: main/config/scan-folder-rules.ts).
+    const root = mkdtempSync(join(tmpdir(), 'pn-e2e-'));
+    const dataDir = join(root, 'station');
+    mkdirSync(dataDir);
     await seed?.run(dataDir);
     let host = await startHost(dataDir);
     const station: Station = {
@@ -73,7 +77,7 @@ export const test = base.extend<{ seed: Seed; station: Station }>({
     };
     await use(station);
     await stopHost(host.child);
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
   },
 });
 

@@ -1,12 +1,13 @@
 import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { seedStation } from '../helpers/seed-station';
 import { smallDocument } from '../fixtures/scan/generate';
 import { expect, expectAccessible, test } from './fixtures';
 import type { Page } from '@playwright/test';
 import { signInAsReferent, startSession } from './helpers/sign-in';
 
-const scansOf = (dataDir: string) => join(dataDir, 'scans');
+/** Beside the data dir, as a copier's folder would be (inside it, the station refuses it). */
+const scansOf = (dataDir: string) => join(dirname(dataDir), 'scans');
 
 test.use({
   seed: {

@@ -42,6 +42,18 @@ async function exportText(
   return result.value.text;
 }
 
+type Reply = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+type Call = (c: Channel, i?: unknown) => Promise<unknown>;
+
+/** On a set-up station an import is a preview, then the référent's confirmation (the token of that preview). */
+async function importVia(call: Call, input: unknown): Promise<Reply> {
+  const preview = (await call('config.previewImport', input)) as
+    { ok: true; value: { picked: boolean; token?: string } } | { ok: false; error: { code: string; message: string } };
+  if (!preview.ok) return preview;
+  if (!preview.value.picked) return { ok: true, value: { imported: false } };
+  return (await call('config.applyImport', { token: preview.value.token })) as Reply;
+}
+
 describe('configuration export and import', () => {
   it('copies a setup from one counter to the next (round trip)', async () => {
     const source = await openReferent({
@@ -63,7 +75,7 @@ describe('configuration export and import', () => {
     expect(text).not.toMatch(/scrypt\$/);
 
     const target = await openReferent({ referentPin: '13579024', mediators: [] });
-    const imported = await target.call('config.import', { text });
+    const imported = await importVia(target.call, { text });
     expect(imported).toMatchObject({ ok: true, value: { imported: true, mediators: 0 } });
     expect(target.services.config.get()).toEqual(source.services.config.get());
     // The target keeps its own référent PIN when the file carries none.
@@ -92,7 +104,7 @@ describe('configuration export and import', () => {
     expect((file as { contents?: string }).contents).toContain('empreintes scrypt des codes');
 
     const target = await openReferent({ referentPin: '13579024', mediators: [{ pseudonym: 'Lou', pin: '0000' }] });
-    expect(await target.call('config.import', { text })).toMatchObject({ ok: true, value: { mediators: 2 } });
+    expect(await importVia(target.call, { text })).toMatchObject({ ok: true, value: { mediators: 2 } });
     expect((await target.call('access.signIn', { pseudonym: 'Lou', pin: '615283' })).ok).toBe(true);
     await target.call('access.signOut');
     expect((await target.call('access.signIn', { pseudonym: 'Camille', pin: '482915' })).ok).toBe(true);
@@ -134,7 +146,7 @@ describe('configuration export and import', () => {
       const { services, call } = await openReferent({});
       const file = JSON.parse(await exportText(call)) as Record<string, unknown>;
       const before = services.config.get();
-      const result = await call('config.import', { text: JSON.stringify(mutate(structuredClone(file))) });
+      const result = await importVia(call, { text: JSON.stringify(mutate(structuredClone(file))) });
       expect(result).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^config_file_/) } });
       if (!result.ok) {
         expect(result.error.message).toMatch(message);
@@ -151,19 +163,19 @@ describe('configuration export and import', () => {
     const text = await exportText(source.call);
     source.services.close();
     const { services, call } = await openReferent({});
-    expect(await call('config.import', { text: '\uFEFF' + text })).toMatchObject({ ok: true });
+    expect(await importVia(call, { text: '\uFEFF' + text })).toMatchObject({ ok: true });
     expect(services.config.section('station').name).toBe('Modèle BOM');
     services.close();
   });
 
   it('refuses a file that is not JSON, and an oversized one (over 1 MB)', async () => {
     const { services, call } = await openReferent({});
-    expect(await call('config.import', { text: 'station=Metz' })).toMatchObject({
+    expect(await importVia(call, { text: 'station=Metz' })).toMatchObject({
       ok: false,
       error: { code: 'config_file_not_json' },
     });
     const big = JSON.stringify({ format: 'point-numerique.configuration', padding: 'x'.repeat(1024 * 1024) });
-    const result = await call('config.import', { text: big });
+    const result = await importVia(call, { text: big });
     expect(result).toMatchObject({ ok: false, error: { code: 'config_file_too_big' } });
     if (!result.ok) expect(result.error.message).toContain('1 Mo');
     services.close();
@@ -195,7 +207,7 @@ describe('configuration export and import', () => {
     const exported = await call('config.export', { includePins: false });
     expect(exported).toMatchObject({ ok: true, value: { saved: true } });
     expect(exported.ok && (exported.value as { text?: string }).text).toBeFalsy();
-    expect(await call('config.import', {})).toMatchObject({ ok: true, value: { imported: true } });
+    expect(await importVia(call, {})).toMatchObject({ ok: true, value: { imported: true } });
     expect(services.config.section('retention').months).toBe(6);
     services.close();
   });

@@ -26,6 +26,9 @@ const REFERENT_CHANNELS: Array<[Channel, unknown]> = [
   ['config.changeReferentPin', { pin: '111111' }],
   ['config.export', { includePins: true }],
   ['config.import', { text: '{}' }],
+  ['config.previewImport', { text: '{}' }],
+  ['config.applyImport', { token: 'x' }],
+  ['config.resetFields', undefined],
   ['journal.list', {}],
 ];
 

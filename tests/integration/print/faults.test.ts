@@ -1,7 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CounterFault } from '../../../main/errors';
+import { writeToDevice } from '../../../main/print/device-link';
 import { decodeJob, paperText, startEscPosPeer, type EscPosPeer } from '../../helpers/escpos-peer';
 import { useTempDir } from '../../helpers/temp-dir';
 import { deposee } from '../../unit/print/receipt-records';
@@ -149,22 +151,45 @@ describe('printer faults', () => {
 });
 
 describe('other printer interfaces', () => {
-  it('writes the job to a local device file (/dev/usb/lp0 style)', async () => {
-    const dir = tempDir();
-    const device = join(dir, 'lp0');
-    writeFileSync(device, '');
-    station = openPrintStation(dir, { interface: device }, [deposee]);
+  it('writes the job to a local device (a named pipe read like /dev/usb/lp0 is)', async () => {
+    const device = join(tempDir(), 'lp0');
+    execFileSync('mkfifo', [device]);
+    // The "printer": reads whatever is written until the writer closes.
+    const received = new Promise<Buffer>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      createReadStream(device)
+        .on('data', (chunk) => chunks.push(chunk as Buffer))
+        .on('end', () => resolve(Buffer.concat(chunks)))
+        .on('error', reject);
+    });
+    station = openPrintStation(tempDir(), { interface: device }, [deposee]);
     expect(await station.print.check()).toMatchObject({ kind: 'device', connected: true });
     expect((await station.print.print()).result).toBe('printed');
-    const decoded = decodeJob(readFileSync(device));
+    const decoded = decodeJob(await received);
     expect(paperText(decoded).join(' ').replace(/\s+/g, ' ')).toContain('Numéro de demande : CIM-2611-4F7Q2');
     expect(decoded.cuts).toBe(1);
   });
 
-  it('reports a missing device without creating a file in its place', async () => {
+  it('never writes to a regular file named as the printer, even swapped in after the save', async () => {
     const dir = tempDir();
-    const device = join(dir, 'usb', 'lp0');
+    const device = join(tempDir(), 'lp0');
+    execFileSync('mkfifo', [device]);
     station = openPrintStation(dir, { interface: device }, [deposee]);
+    // The pipe is replaced by a plain file after the station read its configuration.
+    rmSync(device);
+    writeFileSync(device, 'précieux');
+    // The stored address now fails the configuration check: the printer falls back to its default address.
+    await fault(station.print.print());
+    expect(readFileSync(device, 'utf8')).toBe('précieux');
+    // And the device link itself checks the opened handle, whatever the configuration said.
+    const error = await fault(writeToDevice(device, Buffer.from('reçu'), new AbortController().signal, 1000));
+    expect(error.code).toBe('printer_bad_interface');
+    expect(readFileSync(device, 'utf8')).toBe('précieux');
+  });
+
+  it('reports a missing device without creating a file in its place', async () => {
+    const device = '/dev/usb/lp97';
+    station = openPrintStation(tempDir(), { interface: device }, [deposee]);
     expect((await fault(station.print.print())).code).toBe('printer_device_missing');
     expect(existsSync(device)).toBe(false);
   });

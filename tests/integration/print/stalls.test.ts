@@ -80,7 +80,7 @@ const wait = (ms: number) => new Promise((done) => setTimeout(done, ms));
 describe('a device printer whose writes block (FIFO never read)', () => {
   it('gives up at the deadline, frees the device, and never prints after the session has ended', async () => {
     const dir = tempDir();
-    const device = blockedDevice(dir);
+    const device = blockedDevice(tempDir());
     station = openPrintStation(dir, { interface: device.path, timeoutMs: 500 }, [deposee]);
     const started = Date.now();
     const error = await fault(station.print.print());
@@ -113,7 +113,7 @@ describe('a device printer whose writes block (FIFO never read)', () => {
   it('after part of the receipt went out, asks "Le reçu est-il sorti ?" before sending anything again', async () => {
     const dir = tempDir();
     // Room for two pages of the pipe: the first 8 KB of a 10 KB receipt (QR code as an image) go out, then it blocks.
-    const device = blockedDevice(dir, 8192);
+    const device = blockedDevice(tempDir(), 8192);
     station = openPrintStation(dir, { interface: device.path, timeoutMs: 500, qrMode: 'image' }, [deposee]);
     const error = await fault(station.print.print());
     expect(error.code).toBe('printer_stalled');
@@ -143,7 +143,7 @@ describe('a device printer whose writes block (FIFO never read)', () => {
 
   it('stops a blocked job for good when the mediator cancels', async () => {
     const dir = tempDir();
-    const device = blockedDevice(dir);
+    const device = blockedDevice(tempDir());
     station = openPrintStation(dir, { interface: device.path, timeoutMs: 5000 }, [deposee]);
     const job = fault(station.print.print());
     await wait(100);

@@ -1,8 +1,10 @@
 import { Button, Checkbox, FormControlLabel, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { PinField } from '../access/PinField';
-import { exportConfigFile, importConfigFile } from './config-file-transfer';
+import type { ImportPreview } from '../../../../preload/api';
+import { applyConfigPreview, exportConfigFile, previewConfigFile } from './config-file-transfer';
 import { ImportConfigButton } from './ImportConfigButton';
+import { ImportPreviewDialog } from './ImportPreviewDialog';
 import { useReferentCall } from './referent-call';
 import { useSaver } from './useSaver';
 import { ResultMessage } from '../../app/ResultMessage';
@@ -15,12 +17,27 @@ export function BackupPanel({ onImported }: { onImported(): void }) {
   const exporter = useSaver();
   const importer = useSaver();
 
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+
+  // First what would change (main reads the file, writes nothing), then the référent confirms or cancels.
   const doImport = (file?: File) =>
+    void importer.run(async () => {
+      const read = await previewConfigFile(referentCall, file);
+      if (!read.picked) return 'Import annulé.';
+      setPreview(read);
+      return 'Vérifiez les changements, puis confirmez ou annulez.';
+    });
+  const confirmImport = (token: string) =>
     void importer
-      .run(() => importConfigFile(referentCall, file))
+      .run(() => applyConfigPreview(referentCall, token))
       .then((done) => {
+        setPreview(null);
         if (done) onImported();
       });
+  const cancelImport = () => {
+    setPreview(null);
+    importer.setMessage({ ok: true, text: "Import annulé : rien n'a été modifié." });
+  };
 
   return (
     <Stack spacing={4} sx={{ maxWidth: 720 }}>
@@ -65,10 +82,19 @@ export function BackupPanel({ onImported }: { onImported(): void }) {
         <Typography variant="h2">Importer une configuration</Typography>
         <Typography variant="body2">
           Le fichier remplace les réglages qu'il contient. S'il contient les codes, le code du référent devient celui du
-          poste d'origine. Un fichier non valide est refusé et rien n'est modifié.
+          poste d'origine. Avant tout changement, le poste montre ce qui va changer et demande de confirmer. Un fichier
+          non valide ou dangereux pour le poste est refusé et rien n'est modifié.
         </Typography>
         <ImportConfigButton busy={importer.busy} onFile={doImport} />
         <ResultMessage message={importer.message} testId="import-result" />
+        {preview?.token && (
+          <ImportPreviewDialog
+            preview={preview}
+            busy={importer.busy}
+            onCancel={cancelImport}
+            onConfirm={() => confirmImport(preview.token!)}
+          />
+        )}
       </Stack>
     </Stack>
   );

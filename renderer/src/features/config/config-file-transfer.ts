@@ -2,7 +2,7 @@
  * The one place in the renderer where the desktop app and the browser differ for the configuration file: in the
  * desktop app main/ shows save/open dialogs; in a browser (web host) the renderer downloads and uploads the text.
  */
-import { CONFIG_FILE_MAX_BYTES } from '../../../../preload/api';
+import { CONFIG_FILE_MAX_BYTES, type ImportPreview } from '../../../../preload/api';
 import { api, type Result } from '../../api';
 import { downloadFile } from '../../app/download';
 
@@ -26,20 +26,34 @@ export async function exportConfigFile(unwrap: Unwrap, includePins: boolean, ref
   return `Le fichier ${result.fileName} est enregistré. ${contents(includePins)}`;
 }
 
-/** `file` comes from the browser's file input; in the desktop app it is absent and main/ opens a dialog. */
-export async function importConfigFile(unwrap: Unwrap, file?: File): Promise<string> {
-  let text: string | undefined;
-  if (file) {
-    if (file.size > CONFIG_FILE_MAX_BYTES) {
-      throw new Error(
-        "Ce fichier est trop gros pour être un fichier de configuration (plus de 1 Mo). Vérifiez que vous avez choisi le fichier exporté par l'espace référent d'un autre poste.",
-      );
-    }
-    text = await file.text();
+async function fileText(file?: File): Promise<string | undefined> {
+  if (!file) return undefined;
+  if (file.size > CONFIG_FILE_MAX_BYTES) {
+    throw new Error(
+      "Ce fichier est trop gros pour être un fichier de configuration (plus de 1 Mo). Vérifiez que vous avez choisi le fichier exporté par l'espace référent d'un autre poste.",
+    );
   }
-  const result = await unwrap(api().config.import({ text }));
+  return file.text();
+}
+
+function importedText(result: { imported: boolean; sections: string[]; mediators: number }): string {
   if (!result.imported) return 'Import annulé.';
   const parts = [`${result.sections.length} partie(s) de la configuration`];
   if (result.mediators) parts.push(`${result.mediators} médiateur(s)`);
   return `Configuration importée : ${parts.join(', ')}.`;
+}
+
+/** First start: `file` comes from the browser's file input; in the desktop app it is absent and main/ opens a dialog. */
+export async function importConfigFile(unwrap: Unwrap, file?: File): Promise<string> {
+  return importedText(await unwrap(api().config.import({ text: await fileText(file) })));
+}
+
+/** On an installed station: main reads the file and says what would change; nothing is written yet. */
+export async function previewConfigFile(unwrap: Unwrap, file?: File): Promise<ImportPreview> {
+  return unwrap(api().config.previewImport({ text: await fileText(file) }));
+}
+
+/** After the référent confirmed the preview: main applies the file it read (checked again). */
+export async function applyConfigPreview(unwrap: Unwrap, token: string): Promise<string> {
+  return importedText(await unwrap(api().config.applyImport({ token })));
 }
