@@ -44,6 +44,10 @@ test('every page change focuses its h1; every action focuses its result, next to
   await page.getByRole('button', { name: 'Commencer un accompagnement' }).click();
   await expect(h1('Choisir la démarche')).toBeFocused();
 
+  // A démarche: its screen's h1, then the saved outcome (saveOutcome checks that the result has the focus).
+  await startDemarche(page, 'Nationalité française : demande de naturalisation (ANEF)');
+  await saveOutcome(page, 'Déposée', 'ANEF-2026-0099');
+
   // Pièces: a file imported, looked at, then deleted. Each result takes the focus; the preview gives it back.
   await goToSessionScreen(page, 'Pièces');
   await expect(h1("Documents de l'usager")).toBeFocused();
@@ -65,12 +69,8 @@ test('every page change focuses its h1; every action focuses its result, next to
   await expect(message).toHaveText('« facture.jpg » est supprimé.');
   await expect(message).toBeFocused();
   await expect(page.getByTestId('scan-import')).toHaveCount(0);
-
-  // A démarche: its screen's h1, then the saved outcome (saveOutcome checks that the result has the focus).
   await goToSessionScreen(page, 'Démarches');
   await expect(h1('Choisir la démarche')).toBeFocused();
-  await startDemarche(page, 'Nationalité française : demande de naturalisation (ANEF)');
-  await saveOutcome(page, 'Déposée', 'ANEF-2026-0099');
 
   // The receipt: a refusing printer's error, then the printed receipt, each focused where it is written.
   await goToSessionScreen(page, 'Reçu');
