@@ -53,13 +53,17 @@ export function useQuery<T>(key: string, load: () => Promise<Result<T>>, options
   const enabled = options.enabled ?? true;
   const events = (options.refreshOn ?? []).join(',');
 
+  const reading = useRef(0);
   const reload = useCallback(async () => {
     const ticket = latest.current.next();
+    reading.current += 1;
     let result: Result<T>;
     try {
       result = await loadRef.current();
     } catch (caught) {
       result = { ok: false, error: thrownError(caught, CONNECTION_LOST) };
+    } finally {
+      reading.current -= 1;
     }
     if (latest.current.isLatest(ticket))
       setState((previous) => ({ ...settleQuery(previous, result), key: keyRef.current }));
@@ -79,14 +83,21 @@ export function useQuery<T>(key: string, load: () => Promise<Result<T>>, options
   }, [key, enabled, events, reload]);
 
   const setData = useCallback(
-    (value: T | ((current: T | undefined) => T | undefined)) =>
+    (value: T | ((current: T | undefined) => T | undefined)) => {
       setState((previous) => ({
         data: typeof value === 'function' ? (value as (current: T | undefined) => T | undefined)(previous.data) : value,
         error: null,
         loading: false,
         key: keyRef.current,
-      })),
-    [],
+      }));
+      // A read still on its way may carry what main had before the action (a 'scan.changed' read, then an outcome
+      // saved): its reply must not undo the action's value. It is dropped, and read again after the action.
+      if (reading.current > 0) {
+        latest.current.next();
+        void reload();
+      }
+    },
+    [reload],
   );
   // Loading until a reply for the current key arrived (the previous key's data stays shown meanwhile).
   return { data: state.data, error: state.error, loading: enabled && state.key !== key, reload, setData };
