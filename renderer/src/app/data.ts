@@ -21,8 +21,8 @@ export { refusal } from './request-state';
 export interface Query<T> extends QueryState<T> {
   /** Reads again (after an action that changed what the query shows). Resolves once the reply is applied. */
   reload(): Promise<void>;
-  /** Replaces the value shown, e.g. with the entry an action just returned. */
-  setData(value: T): void;
+  /** Replaces the value shown, e.g. with the entry an action just returned (or a change of the current one). */
+  setData(value: T | ((current: T | undefined) => T | undefined)): void;
 }
 
 export interface QueryOptions {
@@ -79,7 +79,13 @@ export function useQuery<T>(key: string, load: () => Promise<Result<T>>, options
   }, [key, enabled, events, reload]);
 
   const setData = useCallback(
-    (value: T) => setState({ data: value, error: null, loading: false, key: keyRef.current }),
+    (value: T | ((current: T | undefined) => T | undefined)) =>
+      setState((previous) => ({
+        data: typeof value === 'function' ? (value as (current: T | undefined) => T | undefined)(previous.data) : value,
+        error: null,
+        loading: false,
+        key: keyRef.current,
+      })),
     [],
   );
   // Loading until a reply for the current key arrived (the previous key's data stays shown meanwhile).

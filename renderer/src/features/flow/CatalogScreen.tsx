@@ -14,38 +14,29 @@ import {
 } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
-import type { DemarcheCategory, DemarcheSummary, FlowEntry } from '../../../../preload/api';
-import { api, call } from '../../api';
-import { errorMessage, OUTCOME_LABELS } from './labels';
+import type { DemarcheCategory } from '../../../../preload/api';
+import { api } from '../../api';
+import { useAction, useQuery } from '../../app/data';
+import { useTitle } from '../access/useTitle';
+import { OUTCOME_LABELS } from './labels';
 import { ScreenReaderText } from './ScreenReaderText';
 import { ShortcutList } from './ShortcutList';
 
-type Catalog = { demarches: DemarcheSummary[]; categories: Array<{ id: DemarcheCategory; label: string }> };
-
 /** '/demarches': choose the usager's démarche — search (accents and capitals do not matter) and categories. */
 export function CatalogScreen() {
+  useTitle('Choisir la démarche');
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState<DemarcheCategory | 'toutes'>('toutes');
-  const [catalog, setCatalog] = useState<Catalog | null>(null);
-  const [entries, setEntries] = useState<FlowEntry[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  // The previous search's list stays shown while the next one is read; only the latest reply is applied.
+  const catalog = useQuery(`catalog:${query}`, () => api().flow.catalog({ query }));
+  const started = useQuery('entries', () => api().flow.list());
+  const entries = started.data ?? [];
+  const start = useAction((demarcheId: string) => api().flow.start({ demarcheId }), {
+    onSuccess: (entry) => navigate(`/demarches/${entry.demarcheId}?k=${entry.key}`),
+  });
+  const error = start.error ?? catalog.error;
   const search = useRef<HTMLInputElement>(null);
-  const latest = useRef(0);
-
-  useEffect(() => {
-    document.title = 'Choisir la démarche – Point numérique';
-    void call(api().flow.list()).then(setEntries, () => setEntries([]));
-  }, []);
-
-  useEffect(() => {
-    const ticket = ++latest.current;
-    void call(api().flow.catalog({ query }))
-      .then((value) => {
-        if (ticket === latest.current) setCatalog(value);
-      })
-      .catch((caught) => setError(errorMessage(caught, "La liste des démarches n'a pas pu être lue.")));
-  }, [query]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -58,24 +49,14 @@ export function CatalogScreen() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const start = async (demarche: DemarcheSummary) => {
-    setError(null);
-    try {
-      const entry = await call(api().flow.start({ demarcheId: demarche.id }));
-      navigate(`/demarches/${demarche.id}?k=${entry.key}`);
-    } catch (caught) {
-      setError(errorMessage(caught, "La démarche n'a pas pu commencer. Réessayez."));
-    }
-  };
-
-  const shown = (catalog?.demarches ?? []).filter((d) => category === 'toutes' || d.category === category);
+  const shown = (catalog.data?.demarches ?? []).filter((d) => category === 'toutes' || d.category === category);
 
   return (
     <Stack spacing={3}>
       <Typography variant="h1">Choisir la démarche</Typography>
       {error && (
         <Alert severity="error" role="alert">
-          {error}
+          {error.message}
         </Alert>
       )}
       {entries.length > 0 && (
@@ -117,14 +98,15 @@ export function CatalogScreen() {
         <ToggleButton value="toutes" sx={{ px: 3 }}>
           Toutes
         </ToggleButton>
-        {(catalog?.categories ?? []).map((c) => (
+        {(catalog.data?.categories ?? []).map((c) => (
           <ToggleButton key={c.id} value={c.id} sx={{ px: 3 }}>
             {c.label}
           </ToggleButton>
         ))}
       </ToggleButtonGroup>
       <div role="status" aria-live="polite" data-testid="catalog-count">
-        {catalog && `${shown.length} démarche${shown.length > 1 ? 's' : ''} trouvée${shown.length > 1 ? 's' : ''}.`}
+        {catalog.data &&
+          `${shown.length} démarche${shown.length > 1 ? 's' : ''} trouvée${shown.length > 1 ? 's' : ''}.`}
       </div>
       <Box
         component="ul"
@@ -144,7 +126,7 @@ export function CatalogScreen() {
               {demarche.local && <Chip label="Démarche locale" size="small" sx={{ mt: 1 }} />}
             </CardContent>
             <CardActions>
-              <Button variant="contained" size="large" onClick={() => void start(demarche)}>
+              <Button variant="contained" size="large" onClick={() => void start.run(demarche.id)}>
                 Commencer <ScreenReaderText>&nbsp;: {demarche.title}</ScreenReaderText>
               </Button>
             </CardActions>

@@ -9,7 +9,3 @@ export const PIECE_STATUS_LABELS: Record<PieceStatus, string> = {
   manquant: 'Manquante',
   scan: 'Scan importé',
 };
-
-export function errorMessage(caught: unknown, fallback: string): string {
-  return caught instanceof Error && caught.message ? caught.message : fallback;
-}

@@ -1,136 +1,102 @@
 import { Alert, Box, Button, Chip, CircularProgress, Stack, Typography } from '@mui/material';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PrinterStatus, ReceiptPreview as Preview } from '../../../../preload/api';
-import { api, call, CallError } from '../../api';
+import { useEffect, useRef, useState } from 'react';
+import type { PrinterStatus } from '../../../../preload/api';
+import { api } from '../../api';
+import { refusal, useAction, useQuery } from '../../app/data';
+import { useTitle } from '../access/useTitle';
 import { UnsavedOutcomes } from '../flow/UnsavedOutcomes';
 import { openPdf } from './a4-download';
 import { measuredAgo } from './measured-ago';
 import { ReceiptPreview } from './ReceiptPreview';
-
-type Outcome = { kind: 'ok'; text: string } | { kind: 'fault'; text: string } | null;
-
-const messageOf = (caught: unknown, fallback: string) => (caught instanceof CallError ? caught.message : fallback);
 
 /**
  * '/recu': the receipt for the usager. Shows exactly what will print, whether the printer answers, prints it once
  * ("Réimprimer" is a separate, explicit action), and offers the A4 PDF when the printer fails or is missing.
  */
 export function ReceiptScreen() {
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [status, setStatus] = useState<PrinterStatus | null>(null);
-  const [checking, setChecking] = useState(true);
-  const [busy, setBusy] = useState<'print' | 'a4' | null>(null);
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const inFlight = useRef(false);
-  const outcomeBox = useRef<HTMLDivElement>(null);
-
+  useTitle('Reçu');
+  const receipt = useQuery('receipt-preview', () => api().print.preview());
+  const preview = receipt.data ?? null;
+  const markPrinted = (printed: boolean) => receipt.setData((current) => current && { ...current, printed });
   // The last measured state comes at once (so "Imprimer" shows at once); a fresh measure follows.
-  const loadStatus = useCallback(() => {
-    void call(api().print.status()).then(setStatus, () => undefined);
-    return call(api().print.check())
-      .then(setStatus, () => undefined)
-      .finally(() => setChecking(false));
-  }, []);
+  const known = useQuery('printer-status', () => api().print.status());
+  const measured = useQuery('printer-check', () => api().print.check());
+  const recheck = useAction(() => api().print.check(), { onSuccess: measured.setData });
+  const status: PrinterStatus | null = measured.data ?? known.data ?? null;
+  const checking = measured.loading || recheck.busy;
+  // A job that failed measured the printer: show that state (and the question, if paper may have come out).
+  const reloadStatus = async () => {
+    const reply = await api().print.status();
+    if (reply.ok) measured.setData(reply.value);
+  };
 
-  const loadPreview = useCallback(
-    () =>
-      call(api().print.preview())
-        .then(setPreview)
-        .catch((caught: unknown) => setLoadError(messageOf(caught, "Le reçu n'a pas pu être préparé. Réessayez."))),
-    [],
+  // A second click while a job runs does nothing (useAction; main/print also refuses a second job).
+  const printing = useAction(
+    async (reprint: boolean) => {
+      const reply = await api().print.receipt({ reprint });
+      return reply.ok && reply.value.result === 'needs_answer'
+        ? refusal("Répondez d'abord : le reçu est-il sorti ?")
+        : reply;
+    },
+    {
+      success: ({ result }) =>
+        result === 'already_printed'
+          ? 'Le reçu est déjà imprimé. Pour un deuxième exemplaire, choisissez « Réimprimer ».'
+          : result === 'printed'
+            ? 'Le reçu est imprimé. Donnez-le à la personne.'
+            : null,
+      onSuccess: () => markPrinted(true),
+      onError: () => void reloadStatus(),
+    },
   );
-
-  useEffect(() => {
-    document.title = 'Reçu – Point numérique';
-    void loadPreview();
-    void loadStatus();
-  }, [loadPreview, loadStatus]);
-
+  const answering = useAction((cameOut: boolean) => api().print.answer({ cameOut }), {
+    success: ({ printed }) =>
+      printed ? 'Le reçu compte comme imprimé. Donnez-le à la personne.' : 'Vous pouvez imprimer le reçu à nouveau.',
+    onSuccess: async ({ printed }) => {
+      markPrinted(printed);
+      await reloadStatus();
+    },
+    onError: () => void reloadStatus(),
+  });
+  const a4 = useAction(() => api().print.a4(), {
+    success: (result) =>
+      result.mode === 'download' && result.pdfBase64
+        ? 'Le reçu en A4 (PDF) est ouvert. Il est aussi gardé dans cet accompagnement.'
+        : result.mode === 'printed'
+          ? 'Le reçu A4 est envoyé à l’imprimante du poste.'
+          : 'Impression A4 annulée. Le PDF reste gardé dans cet accompagnement.',
+    onSuccess: (result) => {
+      if (result.mode === 'download' && result.pdfBase64) openPdf(result.pdfBase64, result.name);
+      else if (result.mode === 'printed') markPrinted(true);
+    },
+  });
+  // One place says what the last action did: the three actions share it.
+  const [last, setLast] = useState<'print' | 'answer' | 'a4' | null>(null);
+  const outcome = last && { print: printing, answer: answering, a4 }[last].message;
+  const busy = printing.busy ? 'print' : a4.busy ? 'a4' : null;
+  const outcomeBox = useRef<HTMLDivElement>(null);
   // What printing did (or why it failed) is read next to the buttons: it takes the focus, never the top of the page.
   useEffect(() => {
     if (outcome) outcomeBox.current?.focus();
   }, [outcome]);
-
-  const reloadStatus = () => call(api().print.status()).then(setStatus, () => undefined);
-
-  const refreshStatus = () => {
-    setChecking(true);
-    void loadStatus();
+  const print = (reprint: boolean) => {
+    if (busy) return;
+    setLast('print');
+    void printing.run(reprint);
   };
-
-  const print = async (reprint: boolean) => {
-    // A second click while a job runs does nothing (main/print also refuses a second job).
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setBusy('print');
-    setOutcome(null);
-    try {
-      const result = await call(api().print.receipt({ reprint }));
-      if (result.result === 'needs_answer') {
-        setOutcome({ kind: 'fault', text: "Répondez d'abord : le reçu est-il sorti ?" });
-        await reloadStatus();
-        return;
-      }
-      if (result.result === 'already_printed') {
-        setOutcome({
-          kind: 'ok',
-          text: 'Le reçu est déjà imprimé. Pour un deuxième exemplaire, choisissez « Réimprimer ».',
-        });
-      } else if (result.result === 'printed') {
-        setOutcome({ kind: 'ok', text: 'Le reçu est imprimé. Donnez-le à la personne.' });
-      }
-      setPreview((current) => (current ? { ...current, printed: true } : current));
-    } catch (caught) {
-      setOutcome({ kind: 'fault', text: messageOf(caught, "L'impression n'a pas abouti. Réessayez.") });
-      // The failed job measured the printer: show that state (and the question, if paper may have come out).
-      await reloadStatus();
-    } finally {
-      inFlight.current = false;
-      setBusy(null);
-    }
+  const printA4 = () => {
+    if (busy) return;
+    setLast('a4');
+    void a4.run();
   };
-
-  const cancel = () => void call(api().print.cancel()).catch(() => undefined);
-
-  const answer = async (cameOut: boolean) => {
-    try {
-      const result = await call(api().print.answer({ cameOut }));
-      setPreview((current) => (current ? { ...current, printed: result.printed } : current));
-      setOutcome({
-        kind: 'ok',
-        text: cameOut
-          ? 'Le reçu compte comme imprimé. Donnez-le à la personne.'
-          : 'Vous pouvez imprimer le reçu à nouveau.',
-      });
-    } catch (caught) {
-      setOutcome({ kind: 'fault', text: messageOf(caught, "La réponse n'a pas été enregistrée. Réessayez.") });
-    }
-    await reloadStatus();
+  const answer = (cameOut: boolean) => {
+    setLast('answer');
+    void answering.run(cameOut);
   };
-
-  const printA4 = async () => {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setBusy('a4');
-    try {
-      const result = await call(api().print.a4());
-      if (result.mode === 'download' && result.pdfBase64) {
-        openPdf(result.pdfBase64, result.name);
-        setOutcome({ kind: 'ok', text: 'Le reçu en A4 (PDF) est ouvert. Il est aussi gardé dans cet accompagnement.' });
-      } else if (result.mode === 'printed') {
-        setOutcome({ kind: 'ok', text: 'Le reçu A4 est envoyé à l’imprimante du poste.' });
-        setPreview((current) => (current ? { ...current, printed: true } : current));
-      } else {
-        setOutcome({ kind: 'ok', text: 'Impression A4 annulée. Le PDF reste gardé dans cet accompagnement.' });
-      }
-    } catch (caught) {
-      setOutcome({ kind: 'fault', text: messageOf(caught, "Le reçu A4 n'a pas pu être préparé. Réessayez.") });
-    } finally {
-      inFlight.current = false;
-      setBusy(null);
-    }
-  };
+  const cancel = () =>
+    void api()
+      .print.cancel()
+      .catch(() => undefined);
 
   const printed = preview?.printed ?? false;
   const canThermal = status?.enabled ?? false;
@@ -139,10 +105,10 @@ export function ReceiptScreen() {
   return (
     <Stack spacing={3}>
       <Typography variant="h1">Reçu du point numérique</Typography>
-      <UnsavedOutcomes onSaved={() => void loadPreview()} />
-      {loadError && (
+      <UnsavedOutcomes onSaved={() => void receipt.reload()} />
+      {receipt.error && (
         <Alert severity="error" role="alert">
-          {loadError}
+          {receipt.error.message}
         </Alert>
       )}
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={4} sx={{ alignItems: 'flex-start' }}>
@@ -150,7 +116,7 @@ export function ReceiptScreen() {
           {preview ? (
             <ReceiptPreview preview={preview} />
           ) : (
-            !loadError && <CircularProgress aria-label="Préparation du reçu" />
+            !receipt.error && <CircularProgress aria-label="Préparation du reçu" />
           )}
         </Box>
         <Stack spacing={2} sx={{ minWidth: 280, maxWidth: 420 }}>
@@ -161,7 +127,7 @@ export function ReceiptScreen() {
           <div aria-live="polite">
             {outcome && (
               <Alert
-                severity={outcome.kind === 'ok' ? 'success' : 'error'}
+                severity={outcome.ok ? 'success' : 'error'}
                 data-testid="print-outcome"
                 ref={outcomeBox}
                 tabIndex={-1}
@@ -170,19 +136,14 @@ export function ReceiptScreen() {
               </Alert>
             )}
           </div>
-          {asking && <ReceiptQuestion onAnswer={(cameOut) => void answer(cameOut)} />}
+          {asking && <ReceiptQuestion onAnswer={answer} />}
           {canThermal && !printed && !asking && (
-            <Button
-              variant="contained"
-              size="large"
-              disabled={!preview || busy !== null}
-              onClick={() => void print(false)}
-            >
-              {busy === 'print' ? 'Impression en cours…' : outcome?.kind === 'fault' ? 'Réessayer' : 'Imprimer'}
+            <Button variant="contained" size="large" disabled={!preview || busy !== null} onClick={() => print(false)}>
+              {busy === 'print' ? 'Impression en cours…' : outcome && !outcome.ok ? 'Réessayer' : 'Imprimer'}
             </Button>
           )}
           {canThermal && printed && !asking && (
-            <Button variant="outlined" size="large" disabled={busy !== null} onClick={() => void print(true)}>
+            <Button variant="outlined" size="large" disabled={busy !== null} onClick={() => print(true)}>
               {busy === 'print' ? 'Impression en cours…' : 'Réimprimer'}
             </Button>
           )}
@@ -195,11 +156,11 @@ export function ReceiptScreen() {
             variant={canThermal ? 'outlined' : 'contained'}
             size="large"
             disabled={!preview || busy !== null}
-            onClick={() => void printA4()}
+            onClick={printA4}
           >
             {busy === 'a4' ? 'Préparation du PDF…' : 'Imprimer en A4 (PDF)'}
           </Button>
-          <Button variant="text" disabled={checking} onClick={refreshStatus}>
+          <Button variant="text" disabled={checking} onClick={() => void recheck.run()}>
             Vérifier l'imprimante
           </Button>
         </Stack>

@@ -17,7 +17,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import {
   AGE_BAND_CODES,
@@ -38,9 +38,10 @@ import {
   THEME_CODES,
   THEME_LABELS,
   type EndForm,
-  type EndOfSession,
+  type Result,
 } from '../../../../preload/api';
-import { api, call } from '../../api';
+import { api } from '../../api';
+import { useAction, useQuery } from '../../app/data';
 import { endAccompaniment } from './end-session';
 import { lockSurvey, SURVEY_PATH } from './survey-lock';
 import { useDemarcheTitles } from './useDemarcheTitles';
@@ -58,26 +59,38 @@ function toggle<T>(list: readonly T[], value: T, on: boolean): T[] {
  */
 export function EndOfSessionScreen() {
   const navigate = useNavigate();
-  const [data, setData] = useState<EndOfSession | null>(null);
-  const [form, setForm] = useState<EndForm | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const loaded = useQuery('end-of-session', () => api().survey.endOfSession());
+  const data = loaded.data ?? null;
+  // The mediator's changes over main's pre-filled form (null: nothing changed yet).
+  const [edited, setForm] = useState<EndForm | null>(null);
+  const form = edited ?? data?.form ?? null;
   const titleOf = useDemarcheTitles();
-
-  useEffect(() => {
-    void api()
-      .survey.endOfSession()
-      .then((result) => {
-        if (!result.ok) return setError(result.error.message);
-        setData(result.value);
-        setForm(result.value.form);
-      });
-  }, []);
+  const finish = useAction(
+    async (withSurvey: boolean): Promise<Result<boolean>> => {
+      const saved = await api().survey.saveEndForm(form!);
+      if (!saved.ok) return saved;
+      if (!withSurvey) {
+        const ended = await endAccompaniment();
+        if (!ended.ok) return ended;
+      }
+      return { ok: true, value: withSurvey };
+    },
+    {
+      onSuccess: (withSurvey) => {
+        if (withSurvey) {
+          lockSurvey();
+          navigate(SURVEY_PATH, { replace: true });
+        } else navigate('/accueil', { replace: true });
+      },
+    },
+  );
+  const error = finish.error ?? loaded.error;
+  const busy = finish.busy;
 
   if (error && !form) {
     return (
       <Alert severity="error" role="alert">
-        {error}
+        {error.message}
       </Alert>
     );
   }
@@ -85,24 +98,6 @@ export function EndOfSessionScreen() {
 
   const update = (patch: Partial<EndForm>) => setForm({ ...form, ...patch });
   const updateProfile = (patch: Partial<EndForm['profile']>) => update({ profile: { ...form.profile, ...patch } });
-
-  const finish = async (withSurvey: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await call(api().survey.saveEndForm(form));
-      if (withSurvey) {
-        lockSurvey();
-        navigate(SURVEY_PATH, { replace: true });
-      } else {
-        await endAccompaniment();
-        navigate('/accueil', { replace: true });
-      }
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : "L'enregistrement a échoué. Réessayez.");
-      setBusy(false);
-    }
-  };
 
   return (
     <Stack spacing={3} component="form" noValidate onSubmit={(event) => event.preventDefault()}>
@@ -293,12 +288,12 @@ export function EndOfSessionScreen() {
 
       {error && (
         <Alert severity="error" role="alert">
-          {error}
+          {error.message}
         </Alert>
       )}
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
         {data.survey.enabled && (
-          <Button variant="contained" size="large" disabled={busy} onClick={() => void finish(true)}>
+          <Button variant="contained" size="large" disabled={busy} onClick={() => void finish.run(true)}>
             Passer l'écran à l'usager
           </Button>
         )}
@@ -306,7 +301,7 @@ export function EndOfSessionScreen() {
           variant={data.survey.enabled ? 'outlined' : 'contained'}
           size="large"
           disabled={busy}
-          onClick={() => void finish(false)}
+          onClick={() => void finish.run(false)}
         >
           {data.survey.enabled ? 'Terminer sans enquête' : "Terminer l'accompagnement"}
         </Button>

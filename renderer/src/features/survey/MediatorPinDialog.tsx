@@ -1,6 +1,7 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
+import { useAction } from '../../app/data';
 
 /**
  * The only way from the usager's survey back to the mediator's screens: the session mediator's PIN, checked by
@@ -17,23 +18,23 @@ export function MediatorPinDialog({
   onConfirmed: () => void;
 }) {
   const [pin, setPin] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const exit = useAction(
+    async () => {
+      const reply = await api().survey.exit({ pin });
+      setPin('');
+      return reply;
+    },
+    { onSuccess: onConfirmed },
+  );
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const result = await api().survey.exit({ pin });
-    setBusy(false);
-    setPin('');
-    if (result.ok) onConfirmed();
-    else setError(result.error.message);
+    void exit.run();
   };
 
   return (
     <Dialog open={open} onClose={onClose} aria-labelledby="pin-mediateur-titre" maxWidth="xs" fullWidth>
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={submit} noValidate>
         <DialogTitle id="pin-mediateur-titre">Réservé au médiateur</DialogTitle>
         <DialogContent>
           <Typography sx={{ mb: 2 }}>Le médiateur saisit son code pour reprendre la main.</Typography>
@@ -47,15 +48,15 @@ export function MediatorPinDialog({
             onChange={(event) => setPin(event.target.value)}
             slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 12 } }}
           />
-          {error && (
+          {exit.error && (
             <Alert severity="error" role="alert" sx={{ mt: 2 }}>
-              {error}
+              {exit.error.message}
             </Alert>
           )}
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>Annuler</Button>
-          <Button type="submit" variant="contained" disabled={busy || pin.length === 0}>
+          <Button type="submit" variant="contained" disabled={exit.busy || pin.length === 0}>
             Valider
           </Button>
         </DialogActions>

@@ -1,8 +1,9 @@
 import { Alert, Box, Button, CircularProgress, Dialog, LinearProgress, Stack, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { SurveyAnswer, SurveyProgress } from '../../../../preload/api';
+import type { Result, SurveyAnswer, SurveyProgress } from '../../../../preload/api';
 import { api } from '../../api';
+import { useAction, useQuery } from '../../app/data';
 import { endAccompaniment } from './end-session';
 import { MediatorPinDialog } from './MediatorPinDialog';
 import { QuestionStep } from './QuestionStep';
@@ -18,30 +19,44 @@ const BIG = { minHeight: 60, fontSize: '1.375rem' };
  */
 export function SurveyScreen() {
   const navigate = useNavigate();
-  const [progress, setProgress] = useState<SurveyProgress | null>(null);
-  const [view, setView] = useState<SurveyView>({ kind: 'intro' });
-  const [busy, setBusy] = useState(false);
+  const loaded = useQuery('survey-progress', () => api().survey.progress());
+  const progress = loaded.data ?? null;
+  // null until the usager moves: the screen main's progress resumes at.
+  const [moved, setView] = useState<SurveyView | null>(null);
+  const view: SurveyView = moved ?? (progress ? resumeView(progress) : { kind: 'intro' });
   const [pinOpen, setPinOpen] = useState(false);
   const [unlocked, setUnlocked] = useState(false);
-  const [leaving, setLeaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     lockSurvey();
-    void api()
-      .survey.progress()
-      .then((result) => {
-        if (result.ok) {
-          setProgress(result.value);
-          setView(resumeView(result.value));
-        } else {
-          // No accompaniment any more (ended, idle timeout): nothing to protect, back to the home screen.
-          unlockSurvey();
-          navigate('/accueil', { replace: true });
-        }
-      });
     return api().events.on('session.ended', () => unlockSurvey());
-  }, [navigate]);
+  }, []);
+  useEffect(() => {
+    if (!loaded.error) return;
+    // No accompaniment any more (ended, idle timeout): nothing to protect, back to the home screen.
+    unlockSurvey();
+    navigate('/accueil', { replace: true });
+  }, [loaded.error, navigate]);
+
+  /** Calls main, then shows the screen `then` picks from main's answer; on refusal, stays and says why. */
+  const step = useAction(
+    async (request: () => Promise<Result<SurveyProgress>>, then: (p: SurveyProgress) => SurveyView) => {
+      const result = await request();
+      return result.ok ? { ok: true as const, value: { progress: result.value, view: then(result.value) } } : result;
+    },
+    {
+      onSuccess: (next) => {
+        loaded.setData(next.progress);
+        setView(next.view);
+      },
+    },
+  );
+  const leave = useAction(() => endAccompaniment(), {
+    onSuccess: () => navigate('/accueil', { replace: true }),
+  });
+  const busy = step.busy;
+  const leaving = leave.busy;
+  const error = step.error ?? leave.error;
 
   // Each new screen's heading takes the focus, so a screen reader reads it out and Tab goes on to its answers. A
   // callback ref (new for each screen) because the dialog's portal mounts its content after this component's effects.
@@ -56,36 +71,12 @@ export function SurveyScreen() {
     [key],
   );
 
-  /** Calls main, then shows the screen `then` picks from main's answer; on refusal, stays and says why. */
-  const act = async (call: () => ReturnType<Api['survey']['progress']>, then: (p: SurveyProgress) => SurveyView) => {
-    setBusy(true);
-    setError(null);
-    const result = await call();
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
-    setProgress(result.value);
-    setView(then(result.value));
-  };
-
   const answer = (given: SurveyAnswer) =>
-    void act(
+    void step.run(
       () => api().survey.answer(given),
       (p) => viewAfter(view, p),
     );
-
-  const finish = async () => {
-    setLeaving(true);
-    try {
-      await endAccompaniment();
-      navigate('/accueil', { replace: true });
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : "L'accompagnement n'a pas pu se terminer.");
-      setLeaving(false);
-    }
-  };
+  const finish = () => void leave.run();
 
   if (progress === null) {
     // Covers the window at once, so the mediator's navigation is never within reach, even while loading.
@@ -134,7 +125,7 @@ export function SurveyScreen() {
 
         {error && (
           <Alert severity="error" role="alert" sx={{ mb: 2 }}>
-            {error}
+            {error.message}
           </Alert>
         )}
 
@@ -144,7 +135,7 @@ export function SurveyScreen() {
               Le médiateur a repris la main. Les réponses déjà données sont gardées.
             </Typography>
             <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-              <Button variant="contained" disabled={leaving} onClick={() => void finish()}>
+              <Button variant="contained" disabled={leaving} onClick={finish}>
                 Terminer l'accompagnement
               </Button>
               <Button
@@ -179,7 +170,7 @@ export function SurveyScreen() {
                 sx={BIG}
                 disabled={busy}
                 onClick={() =>
-                  void act(
+                  void step.run(
                     () => api().survey.begin(),
                     (p) => resumeView(p),
                   )
@@ -193,7 +184,7 @@ export function SurveyScreen() {
                 sx={BIG}
                 disabled={busy}
                 onClick={() =>
-                  void act(
+                  void step.run(
                     () => api().survey.decline(),
                     () => ({ kind: 'thanks' }),
                   )
@@ -238,12 +229,10 @@ export function SurveyScreen() {
         onClose={() => setPinOpen(false)}
         onConfirmed={() => {
           setPinOpen(false);
-          if (view.kind === 'thanks') void finish();
+          if (view.kind === 'thanks') finish();
           else setUnlocked(true);
         }}
       />
     </Dialog>
   );
 }
-
-type Api = ReturnType<typeof api>;
