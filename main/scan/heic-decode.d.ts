@@ -1,4 +1,4 @@
-/** Types of heic-decode (libheif in WebAssembly), which ships none: only what main/scan/normalize.ts uses. */
+/** Types of heic-decode (libheif in WebAssembly), which ships none: only what main/scan/decode-pages.ts uses. */
 declare module 'heic-decode' {
   interface DecodedImage {
     width: number;

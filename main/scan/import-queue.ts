@@ -9,7 +9,7 @@ import { endsProperly } from './complete-file';
 import { detectKind, SNIFF_BYTES } from './detect';
 import { safeName } from './file-names';
 import { type ImportRecord, type ImportSource, type ImportStore, type StoredPage, discardFiles } from './import-store';
-import { decodePages } from './normalize';
+import { decodePages } from './decode-pages';
 import { readFileOnce, type FileStamp } from './open-file';
 import { checkTiffPages } from './page-limits';
 import { refusal, RefusedFile, type Refusal } from './refusals';
@@ -186,6 +186,7 @@ export class ImportQueue {
         width: master.width,
         height: master.height,
         rotation: 0,
+        original: master.original,
       });
     }
     const record: ImportRecord = {

@@ -4,7 +4,7 @@ import { CounterFault } from '../errors';
 import type { ActiveSession } from '../session/session';
 import type { ScanKind } from './detect';
 import { uploadName } from './file-names';
-import type { OutputFormat } from './normalize';
+import type { OutputFormat } from './render-output';
 import type { Refusal } from './refusals';
 
 /**
@@ -21,6 +21,8 @@ export interface StoredPage {
   width: number;
   height: number;
   rotation: number;
+  /** The master is the file as it came in (Master.original). */
+  original?: boolean;
 }
 
 export interface StoredOutput {

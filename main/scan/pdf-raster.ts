@@ -14,8 +14,9 @@ import type { PdfWorkerData, PdfWorkerMessage } from './pdf-worker';
  * runs over. One page at a time: the worker waits for the main thread to take each page before drawing the next.
  */
 export interface RasterPage {
-  /** RGBA pixels. */
+  /** RGBA pixels, or the page's own JPEG (the page is only that JPEG, upright, filling it). */
   data: Buffer;
+  format: 'rgba' | 'jpeg';
   width: number;
   height: number;
 }
@@ -169,6 +170,11 @@ export function rasterisePdf(bytes: Uint8Array, options: RasterOptions): Promise
       if (message.type === 'failed') return finish({ ok: false, reason: message.reason });
       if (message.type === 'too_large') return finish({ ok: false, reason: 'pixels', pixels: message.pixels });
       if (message.type === 'done') return finish({ ok: true, contents: contents! });
+      if (message.type === 'loading') {
+        memoryLimit = Number.POSITIVE_INFINITY;
+        timer = setTimeout(() => finish({ ok: false, reason: 'timeout' }), START_TIMEOUT_MS);
+        return;
+      }
       if (message.type === 'ready') {
         memoryLimit = budgetFromNow();
         go();
@@ -187,6 +193,7 @@ export function rasterisePdf(bytes: Uint8Array, options: RasterOptions): Promise
         data: Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength),
         width: message.width,
         height: message.height,
+        format: message.format,
       };
       options.onPage(page, message.number, contents?.pages ?? message.number).then(
         () => {

@@ -7,6 +7,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
+import { pageJpeg, RawPdf, scannedPages, type PageJpeg } from './pdf-page-jpeg';
 
 export interface PdfWorkerData {
   pdfjsPath: string;
@@ -23,16 +24,20 @@ export type PdfWorkerMessage =
   | { type: 'failed'; reason: 'password' | 'damaged' }
   | { type: 'too_large'; pixels: number }
   | { type: 'opened'; pages: number; javascript: boolean; forms: boolean; attachments: boolean }
-  | { type: 'page'; number: number; width: number; height: number; data: Uint8Array }
+  /** RGBA pixels drawn by pdf.js, or the page's own JPEG when the page is only that (pdf-page-jpeg.ts). */
+  | { type: 'page'; number: number; width: number; height: number; data: Uint8Array; format: 'rgba' | 'jpeg' }
   | { type: 'done' }
-  /** pdf.js and the canvas are loaded: the document's budgets start now. */
-  | { type: 'ready' };
+  /** Ready to read the file (and again once pdf.js and the canvas are loaded): the document's budgets start now. */
+  | { type: 'ready' }
+  /** Loading pdf.js and the canvas: not the file's doing, outside its budgets. */
+  | { type: 'loading' };
 
 interface Viewport {
   width: number;
   height: number;
 }
 interface PdfPage {
+  ref: { num: number; gen: number } | null;
   getViewport(options: { scale: number }): Viewport;
   render(options: { canvas: unknown; canvasContext: unknown; viewport: Viewport }): { promise: Promise<void> };
   cleanup(): void;
@@ -58,13 +63,38 @@ interface CanvasModule {
 }
 
 const port = parentPort!;
+/** Page tree nodes read from the raw file at most (a file with more is opened with pdf.js, which says how many). */
+const MAX_RAW_PAGES = 1000;
 const send = (message: PdfWorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 const next = () => new Promise<unknown>((resolve) => port.once('message', resolve));
 const has = (value: unknown) =>
   Boolean(value) &&
   (Array.isArray(value) ? value.length > 0 : typeof value === 'object' ? Object.keys(value!).length > 0 : true);
 
+/** Sends each page's own JPEG in turn (the main thread's "go" between pages); false when stopped. */
+async function sendJpegs(pages: PageJpeg[]): Promise<boolean> {
+  for (const [index, found] of pages.entries()) {
+    const jpeg = new Uint8Array(found.jpeg);
+    const { width, height } = found;
+    send({ type: 'page', number: index + 1, width, height, data: jpeg, format: 'jpeg' }, [jpeg.buffer as ArrayBuffer]);
+    if ((await next()) !== 'go') return false;
+  }
+  return true;
+}
+
 async function main(data: PdfWorkerData): Promise<void> {
+  // A scanned PDF made only of plain JPEG pages is read without pdf.js (pdf-page-jpeg.ts): no time spent loading it.
+  send({ type: 'ready' });
+  if ((await next()) !== 'go') return;
+  const raw = new RawPdf(data.bytes);
+  const scanned = scannedPages(raw, data.maxPixels, MAX_RAW_PAGES);
+  if (scanned) {
+    send({ type: 'opened', pages: scanned.length, javascript: false, forms: false, attachments: false });
+    if ((await next()) !== 'go') return;
+    if (await sendJpegs(scanned)) send({ type: 'done' });
+    return;
+  }
+  send({ type: 'loading' });
   const pdfjs = (await import(pathToFileURL(data.pdfjsPath).href)) as PdfJs;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createCanvas } = require(data.canvasPath) as CanvasModule;
@@ -103,8 +133,20 @@ async function main(data: PdfWorkerData): Promise<void> {
   });
   if ((await next()) !== 'go') return;
   const { box } = data;
+  // An encrypted file's streams are encrypted: its pages are drawn.
+  const plain = !/\/Encrypt\b/.test(raw.text);
   for (let number = 1; number <= document.numPages; number++) {
     const page = await document.getPage(number);
+    const found = plain && page.ref ? pageJpeg(raw, page.ref, data.maxPixels) : null;
+    if (found) {
+      const jpeg = new Uint8Array(found.jpeg);
+      page.cleanup();
+      send({ type: 'page', number, width: found.width, height: found.height, data: jpeg, format: 'jpeg' }, [
+        jpeg.buffer as ArrayBuffer,
+      ]);
+      if ((await next()) !== 'go') return;
+      continue;
+    }
     const unit = page.getViewport({ scale: 1 });
     const scale = Math.min(
       300 / 72,
@@ -125,7 +167,7 @@ async function main(data: PdfWorkerData): Promise<void> {
     await page.render({ canvas, canvasContext: context, viewport }).promise;
     const pixels = new Uint8Array(context.getImageData(0, 0, width, height).data);
     page.cleanup();
-    send({ type: 'page', number, width, height, data: pixels }, [pixels.buffer as ArrayBuffer]);
+    send({ type: 'page', number, width, height, data: pixels, format: 'rgba' }, [pixels.buffer as ArrayBuffer]);
     if ((await next()) !== 'go') return;
   }
   await document.destroy();

@@ -7,7 +7,8 @@ import type { ActiveSession } from '../session/session';
 import { safeName } from './file-names';
 import type { ImportQueue } from './import-queue';
 import { discardFiles, NOT_FOUND, outputFiles, summarize, type ImportRecord, type ImportStore } from './import-store';
-import { renderOutput, type Master, type OutputFormat } from './normalize';
+import type { Master } from './masters';
+import { renderOutput, type OutputFormat } from './render-output';
 
 /**
  * Re-rendering: the upload-ready file and thumbnail of an import are (re)built from its page masters whenever the
@@ -40,6 +41,7 @@ export async function renderImport(
         bytes: await session.workspace.read(page.masterId),
         width: page.width,
         height: page.height,
+        original: page.original,
       })),
     ));
   const output = await renderOutput(loaded, {

@@ -162,10 +162,12 @@ export class FolderWatcher {
    * notifying). Partial names are left out: the watcher ignores them on purpose.
    */
   private async deaf(): Promise<boolean> {
-    if (!this.watcher || !this.ready) return false;
+    const watcher = this.watcher;
+    if (!watcher || !this.ready) return false;
     const names = await readdir(this.root).catch(() => null);
-    if (!names) return false;
-    const reported = new Set(this.watcher.getWatched()[this.root] ?? []);
+    // The watcher may have stopped meanwhile (an error, the folder changed, close): nothing to compare with.
+    if (!names || this.watcher !== watcher) return false;
+    const reported = new Set(watcher.getWatched()[this.root] ?? []);
     const unseen = new Set(names.filter((name) => !isPartialName(name) && !reported.has(name)));
     const deaf = [...unseen].some((name) => this.unseen.has(name));
     this.unseen = unseen;

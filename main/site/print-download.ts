@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { decodePages } from '../scan/normalize';
+import { decodePages } from '../scan/decode-pages';
 
 /** What the printed page (a data: URL, about 2 MB at most in Chromium) may weigh in images. */
 const PRINT_BUDGET = 1_500_000;

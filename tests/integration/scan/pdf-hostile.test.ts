@@ -78,7 +78,9 @@ describe('hostile PDFs', () => {
       const scan = station.services.scan;
       const { result, peakMb, grewMb, ms } = await peakOf(() => scan.importBytes(session, 'lourd.pdf', heavy, 'drop'));
       expect(result.refused[0]!.message).toContain('Le PDF « lourd.pdf » demande trop de travail');
-      expect(ms).toBeLessThan(10_000);
+      // Stopped at its budget (10 s for the document), not after the minute it would take: the margin is the
+      // worker's start on a busy 2-core CI machine (11.3 s was seen with six agents running).
+      expect(ms).toBeLessThan(16_000);
       // The budget main/scan/pdf-raster.ts enforces: 500 MB, or 512 MB over the process's memory once pdf.js is
       // loaded in the worker (loading pdf.js and its canvas is not the file's doing: about 150 MB here).
       expect(peakMb).toBeLessThan(Math.max(500, peakMb - grewMb + 512 + 200));

@@ -79,10 +79,15 @@ describe('format helpers', () => {
     // Warm the engine once (its first match compiles the automaton), then time real checks.
     checkPattern('AAB', rule);
     for (const value of ['A'.repeat(199) + 'B', 'A'.repeat(100_000) + 'B']) {
-      const started = performance.now();
-      const check = checkPattern(value, rule);
-      expect(performance.now() - started).toBeLessThan(50);
-      expect(check.ok).toBe(false);
+      // The best of five runs: a busy machine (other tests on 2 cores) can pause any single run, never all five.
+      let fastest = Infinity;
+      for (let run = 0; run < 5; run += 1) {
+        const started = performance.now();
+        const check = checkPattern(value, rule);
+        fastest = Math.min(fastest, performance.now() - started);
+        expect(check.ok).toBe(false);
+      }
+      expect(fastest).toBeLessThan(50);
     }
     // The same pattern in the JavaScript engine takes seconds on 30 characters: that is the bug this prevents.
   });
