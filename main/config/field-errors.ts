@@ -38,6 +38,7 @@ const FIELD_LABELS: Record<string, string> = {
   'demarches.local': 'Démarches locales',
   'site.extraHosts': 'Sites autorisés en plus',
   'site.exceptionHosts': 'Sites autorisés par exception (hors domaines officiels)',
+  'site.maxDownloadMegabytes': "Taille maximale d'un téléchargement du site officiel (Mo)",
   'survey.enabled': 'Questionnaire de satisfaction',
   'survey.askRecommendation': 'Question de recommandation',
   'retention.months': 'Durée de conservation (mois)',

@@ -7,9 +7,11 @@ import {
   type WebContents,
 } from 'electron';
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SiteBounds } from '../../preload/api';
+import { arrivedTooMuch, downloadTooBig } from './download-policy';
 import { answerFileChooser, type DevToolsSend } from './file-input';
 import { guardSiteContents, guardSiteSession, siteWebPreferences } from './electron-guards';
 import { CLOSED_VIEW, type SiteClearFigures, type SiteCommand, type SiteHooks, type SiteHost } from './site-host';
@@ -50,7 +52,7 @@ export function electronSite(getWindow: () => BrowserWindow | undefined): SiteHo
       ses = partitionSession;
       sitePartitions.add(ses);
       guardSiteSession(ses);
-      ses.on('will-download', (_event, item) => void capture(item));
+      ses.on('will-download', (_event, item) => capture(item));
     }
     // A view left from another session's partition is never reused.
     if (view && view.webContents.session !== ses) destroyView();
@@ -87,19 +89,37 @@ export function electronSite(getWindow: () => BrowserWindow | undefined): SiteHo
     }
   }
 
-  async function capture(item: DownloadItem): Promise<void> {
+  /** Synchronous up to setSavePath: Electron asks for the path within 'will-download' (else a dialog opens). */
+  function capture(item: DownloadItem): void {
     const current = hooks;
     if (!current) return item.cancel();
+    const refusal = current.checkDownload({
+      name: item.getFilename(),
+      mime: item.getMimeType(),
+      totalBytes: item.getTotalBytes(),
+    });
+    if (refusal) {
+      item.cancel();
+      return current.downloadRefused(refusal);
+    }
     const dir = current.downloadDir();
-    await mkdir(dir, { recursive: true, mode: 0o700 });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     const path = join(dir, randomUUID());
     item.setSavePath(path);
     downloads.add(item);
+    const maxBytes = current.maxDownloadBytes();
+    let tooBig = false;
+    item.on('updated', () => {
+      if (tooBig || !arrivedTooMuch(item.getReceivedBytes(), maxBytes)) return;
+      tooBig = true; // a server that announced less, or nothing: stopped at the limit, not after
+      item.cancel();
+    });
     item.once('done', (_event, state) => {
       downloads.delete(item);
       void (async () => {
         try {
-          if (state === 'completed') {
+          if (tooBig) current.downloadRefused(downloadTooBig(maxBytes));
+          else if (state === 'completed') {
             await current.downloaded({
               name: item.getFilename(),
               mime: item.getMimeType(),

@@ -7,6 +7,7 @@ import type { EventBus } from '../events';
 import type { Logger } from '../log';
 import type { SessionService } from '../session/service';
 import type { ActiveSession } from '../session/session';
+import { contentRefusal, maxDownloadBytes, offerRefusal } from './download-policy';
 import { decideNavigation } from './guard';
 import { BUILT_IN_SITE_HOSTS, isExceptionUrl, siteHosts } from './hosts';
 import { newTabSite } from './new-tab-site';
@@ -177,8 +178,14 @@ export class SiteService {
       activity: () => this.deps.sessions.touch(),
       changed: () => this.deps.bus.emit('site.changed', this.state()),
       downloadDir: () => join(session.workspace.dir, DOWNLOAD_FOLDER),
+      checkDownload: (offer) => offerRefusal(offer, this.maxDownloadBytes()),
+      maxDownloadBytes: () => this.maxDownloadBytes(),
+      downloadRefused: (message) => this.downloadRefused(message),
       downloaded: async (file) => {
         if (this.deps.sessions.current() !== session) return;
+        // What the site announced may differ from what came: the content decides.
+        const refusal = contentRefusal(file.bytes, this.maxDownloadBytes());
+        if (refusal) return this.downloadRefused(refusal);
         const id = await session.workspace.put(file.bytes);
         const item: SiteDownload = {
           id,
@@ -200,6 +207,15 @@ export class SiteService {
         });
       },
     };
+  }
+
+  private maxDownloadBytes(): number {
+    return maxDownloadBytes(this.deps.config.section('site'));
+  }
+
+  private downloadRefused(message: string): void {
+    this.deps.log.warn('site.download_refused');
+    this.deps.bus.emit('site.downloadRefused', { message });
   }
 
   /** Wipe steps 1–3 for this session (the workspace files themselves go with the workspace, step 4). */

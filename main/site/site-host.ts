@@ -1,4 +1,5 @@
 import type { SiteBounds } from '../../preload/api';
+import type { DownloadOffer } from './download-policy';
 
 /**
  * What the official-site panel needs from the platform — the one place where the desktop app and the web host
@@ -49,7 +50,13 @@ export interface SiteHooks {
   changed(): void;
   /** Folder (inside the session workspace) where a download may land before it is encrypted. */
   downloadDir(): string;
-  /** A finished download: the service encrypts it into the workspace. */
+  /** A download the site starts: the French refusal (type, announced size), or null to let it come. */
+  checkDownload(offer: DownloadOffer): string | null;
+  /** Most bytes a download may bring (checked while it arrives). */
+  maxDownloadBytes(): number;
+  /** A download stopped by the station: the mediator reads why. */
+  downloadRefused(message: string): void;
+  /** A finished download: the service checks its content and encrypts it into the workspace. */
   downloaded(file: { name: string; mime: string; bytes: Buffer }): Promise<void>;
   /** The site opened a file chooser. */
   fileChooser(multiple: boolean): void;

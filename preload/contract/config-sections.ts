@@ -22,6 +22,7 @@ export const CONFIG_RANGES = {
   referentIdleMinutes: { min: 1, max: 15 },
   retentionMonths: { min: 1, max: 120 },
   scannerPageTimeoutSeconds: { min: 5, max: 600 },
+  maxDownloadMegabytes: { min: 1, max: 200 },
 } as const;
 
 function int(range: { min: number; max: number }) {
@@ -139,6 +140,8 @@ export const SiteSection = z.object({
   extraHosts: z.array(SiteHost).max(100).default([]),
   /** Hosts outside the official suffixes, added on purpose by the référent: shown with a warning, marked to the mediator. */
   exceptionHosts: z.array(SiteHost).max(20).default([]),
+  /** Largest file the official site may download to the station (a récapitulatif or a CERFA is far below). */
+  maxDownloadMegabytes: int(CONFIG_RANGES.maxDownloadMegabytes).default(20),
 });
 
 export const SurveySection = z.object({

@@ -80,6 +80,8 @@ export const siteEvents = {
   /** A navigation the panel refused, with the French message for the mediator. */
   'site.refused': z.object({ host: z.string().max(300), message: z.string().max(600) }),
   'site.downloaded': SiteDownloadSchema,
+  /** A download the station refused (type or size), with the French message for the mediator. */
+  'site.downloadRefused': z.object({ message: z.string().max(600) }),
   /** The site asked for a file: the renderer offers the session's upload-ready pièces. */
   'site.fileChooser': z.object({
     multiple: z.boolean(),

@@ -47,6 +47,7 @@ describe('the configuration guard (Windows paths)', () => {
   it('names the field of each unsafe value, never the value itself', () => {
     const guard = new ConfigGuard(windows);
     const problems = guard.check('site', {
+      ...CONFIG_DEFAULTS.site,
       extraHosts: ['impots.gouv.fr', 'ants.gouv.fr.evil.com'],
       exceptionHosts: [],
     });

@@ -66,6 +66,9 @@ const siteHooks = {
   activity: () => {},
   changed: () => {},
   downloadDir: () => join(dataDir, 'site-downloads'),
+  checkDownload: () => null,
+  maxDownloadBytes: () => 20_000_000,
+  downloadRefused: () => {},
   downloaded: async () => {},
   fileChooser: () => {},
 };

@@ -6,6 +6,7 @@ import type { BrowserWindow as ElectronWindow, Session, WebContents } from 'elec
 import { describe, expect, it, vi } from 'vitest';
 import { guardSiteContents, guardSiteSession } from '../../../main/site/electron-guards';
 import { electronSite, isSiteContents } from '../../../main/site/electron-site';
+import { offerRefusal } from '../../../main/site/download-policy';
 import { BUILT_IN_SITE_HOSTS } from '../../../main/site/hosts';
 import type { SiteHooks } from '../../../main/site/site-host';
 import { BrowserWindow, FakeSession, FakeWebContents, WebContentsView } from '../../mocks/electron';
@@ -17,6 +18,7 @@ function hooks(overrides: Partial<SiteHooks> = {}) {
     activity: 0,
     changed: 0,
     downloaded: [] as Array<{ name: string; bytes: Buffer }>,
+    refusedDownloads: [] as string[],
   };
   const value: SiteHooks = {
     hosts: () => [...BUILT_IN_SITE_HOSTS],
@@ -24,6 +26,9 @@ function hooks(overrides: Partial<SiteHooks> = {}) {
     activity: () => void calls.activity++,
     changed: () => void calls.changed++,
     downloadDir: () => dir,
+    checkDownload: (offer) => offerRefusal(offer, 1_000_000),
+    maxDownloadBytes: () => 1_000_000,
+    downloadRefused: (message) => void calls.refusedDownloads.push(message),
     downloaded: async (file) => void calls.downloaded.push(file),
     fileChooser: () => {},
     ...overrides,
@@ -35,7 +40,12 @@ function hooks(overrides: Partial<SiteHooks> = {}) {
 class Download extends EventEmitter {
   savePath = '';
   cancelled = false;
-  constructor(readonly name: string) {
+  received = 0;
+  constructor(
+    readonly name: string,
+    readonly mime = 'application/pdf',
+    readonly total = 0,
+  ) {
     super();
   }
   setSavePath(path: string) {
@@ -45,10 +55,18 @@ class Download extends EventEmitter {
     return this.name;
   }
   getMimeType() {
-    return 'application/pdf';
+    return this.mime;
+  }
+  getTotalBytes() {
+    return this.total;
+  }
+  getReceivedBytes() {
+    return this.received;
   }
   cancel() {
+    if (this.cancelled) return;
     this.cancelled = true;
+    this.emit('done', {}, 'cancelled');
   }
 }
 
@@ -151,6 +169,47 @@ describe('official-site view (Electron adapter)', () => {
     expect(h.calls.downloaded[0]!.name).toBe('recapitulatif.pdf');
     expect(h.calls.downloaded[0]!.bytes.toString()).toBe('%PDF-1.7 récapitulatif');
     await vi.waitFor(() => expect(existsSync(download.savePath)).toBe(false));
+  });
+
+  it('refuses, before a byte is written, a download of another type or announced above the limit', async () => {
+    const { site } = setup();
+    const h = hooks();
+    await site.open({ url: 'https://immatriculation.ants.gouv.fr/', partition: 'pn-site-cap' }, h.value);
+    const ses = WebContentsView.created.at(-1)!.webContents.session;
+    const program = new Download('facture.exe', 'application/x-msdownload', 40_000);
+    const huge = new Download('recapitulatif.pdf', 'application/pdf', 5_000_000);
+    ses.emit('will-download', {}, program);
+    ses.emit('will-download', {}, huge);
+    for (const item of [program, huge]) {
+      expect(item.cancelled).toBe(true);
+      expect(item.savePath).toBe(''); // never given a place on disk
+    }
+    expect(h.calls.refusedDownloads).toEqual([
+      expect.stringMatching(/^Ce fichier n'a pas été téléchargé : le poste accepte seulement des PDF et des images/),
+      expect.stringMatching(/il dépasse 1 Mo, la taille permise sur ce poste/),
+    ]);
+    expect(h.calls.downloaded).toEqual([]);
+  });
+
+  it('stops a download that brings more than announced at the limit, and deletes what had come', async () => {
+    const { site } = setup();
+    const h = hooks();
+    await site.open({ url: 'https://immatriculation.ants.gouv.fr/', partition: 'pn-site-grow' }, h.value);
+    const ses = WebContentsView.created.at(-1)!.webContents.session;
+    const growing = new Download('recapitulatif.pdf', 'application/octet-stream', 0); // size not announced
+    ses.emit('will-download', {}, growing);
+    expect(growing.savePath).not.toBe(''); // set within 'will-download', as Electron requires
+    writeFileSync(growing.savePath, Buffer.alloc(600_000));
+    growing.received = 600_000;
+    growing.emit('updated', {}, 'progressing');
+    expect(growing.cancelled).toBe(false);
+    growing.received = 1_000_001;
+    growing.emit('updated', {}, 'progressing');
+    expect(growing.cancelled).toBe(true);
+    await vi.waitFor(() => expect(h.calls.refusedDownloads).toHaveLength(1));
+    expect(h.calls.refusedDownloads[0]).toMatch(/dépasse 1 Mo/);
+    await vi.waitFor(() => expect(existsSync(growing.savePath)).toBe(false));
+    expect(h.calls.downloaded).toEqual([]);
   });
 
   it('wipe steps 1–3: destroys the view, clears every store of the partition, cancels downloads', async () => {

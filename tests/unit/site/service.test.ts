@@ -89,17 +89,19 @@ describe('official-site panel service', () => {
       },
       getFilename: () => 'CPI-recapitulatif.pdf',
       getMimeType: () => 'application/pdf',
+      getTotalBytes: () => 0,
+      getReceivedBytes: () => 0,
       cancel() {},
     });
     view.webContents.session.emit('will-download', {}, item);
     await vi.waitFor(() => expect(item.path).not.toBe(''));
-    writeFileSync(item.path, '%PDF canari-telechargement');
+    writeFileSync(item.path, '%PDF-1.7 canari-telechargement');
     item.emit('done', {}, 'completed');
     await vi.waitFor(() => expect(site.listDownloads()).toHaveLength(1));
 
     const [download] = site.listDownloads();
     expect(download).toMatchObject({ name: 'CPI-recapitulatif.pdf', mime: 'application/pdf' });
-    expect((await site.readDownload(download!.id)).bytes.toString()).toBe('%PDF canari-telechargement');
+    expect((await site.readDownload(download!.id)).bytes.toString()).toBe('%PDF-1.7 canari-telechargement');
     expect(events.some((e) => e.name === 'site.downloaded')).toBe(true);
     // On disk only ciphertext remains.
     for (const name of readdirSync(session.workspace.dir, { recursive: true }) as string[]) {
@@ -141,6 +143,8 @@ async function receive(name: string, mime: string, bytes: Buffer) {
     },
     getFilename: () => name,
     getMimeType: () => mime,
+    getTotalBytes: () => 0,
+    getReceivedBytes: () => 0,
     cancel() {},
   });
   WebContentsView.created.at(-1)!.webContents.session.emit('will-download', {}, item);
@@ -193,5 +197,35 @@ describe('printing what the official site gave', () => {
     const result = await site.printDownload(site.listDownloads()[0]!.id);
     expect(result.done).toBe('open');
     expect(Buffer.from(result.base64!, 'base64').toString()).toBe('%PDF-1.4 cpi');
+  });
+});
+
+describe('what the official site may download (config site.maxDownloadMegabytes, PDF and images)', () => {
+  it('keeps a real PDF, refuses content that is not what it claims, and follows the référent’s size', async () => {
+    const window = new BrowserWindow({});
+    const { site, sessions, events, config } = station(electronSite(() => window as unknown as ElectronWindow));
+    const session = sessions.start({ id: null, pseudonym: 'Camille' });
+    await site.open('https://immatriculation.ants.gouv.fr/');
+    const refusals = () => events.filter((e) => e.name === 'site.downloadRefused').map((e) => e.payload);
+
+    // Announced as a PDF, but its bytes are a Windows program.
+    await receive('recapitulatif.pdf', 'application/pdf', Buffer.from('MZ\x90\x00 programme'));
+    await vi.waitFor(() => expect(refusals()).toHaveLength(1));
+    expect(refusals()[0]).toEqual({ message: expect.stringMatching(/seulement des PDF et des images/) });
+
+    // 2 MB: under the default 20 MB, kept; once the référent sets 1 MB, refused.
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2_000_000, 0x20)]);
+    await receive('cerfa.pdf', 'application/pdf', pdf);
+    await vi.waitFor(() => expect(site.listDownloads()).toHaveLength(1));
+    config.setSection('site', { ...config.section('site'), maxDownloadMegabytes: 1 });
+    await receive('cerfa-2.pdf', 'application/pdf', pdf);
+    await vi.waitFor(() => expect(refusals()).toHaveLength(2));
+    expect(refusals()[1]).toEqual({ message: expect.stringMatching(/il dépasse 1 Mo/) });
+    expect(site.listDownloads().map((d) => d.name)).toEqual(['cerfa.pdf']);
+    // Nothing of the refused files stays: the workspace holds the one kept download.
+    const files = () =>
+      readdirSync(session.workspace.dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    await vi.waitFor(() => expect(files()).toHaveLength(1));
+    expect(files()[0]!.name).toBe(`${site.listDownloads()[0]!.id}.bin`);
   });
 });

@@ -57,6 +57,7 @@ export function useOfficialSite(): OfficialSite {
       api().events.on('site.changed', setState),
       api().events.on('site.refused', ({ message: text }) => setMessage({ severity: 'error', text })),
       api().events.on('site.downloaded', (download) => setDownloads((list) => [...list, download])),
+      api().events.on('site.downloadRefused', ({ message: text }) => setMessage({ severity: 'error', text })),
       // The embedded view is a native layer above the page: it steps aside while the idle warning shows.
       api().events.on('session.idleWarning', ({ dismissed }) => {
         void api().site.command({ command: dismissed ? 'show' : 'hide' });
