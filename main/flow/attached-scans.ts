@@ -27,7 +27,7 @@ export function withAttachedScans(
       ? scans.filter((scan) => scan.demarcheId === demarcheId && scan.pieceId === pieceId).map((scan) => scan.id)
       : [];
     if (attached.length > 0) result.set(pieceId, { status: 'scan', scans: attached });
-    else if (piece.status === 'scan') result.set(pieceId, { status: 'a-verifier', scans: [] });
+    else if (piece.status === 'scan') result.set(pieceId, { status: 'a_verifier', scans: [] });
     else result.set(pieceId, { status: piece.status, scans: [] });
   }
   return result;

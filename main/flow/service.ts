@@ -158,7 +158,7 @@ export class FlowService {
       answers: {},
       stepIndex: 0,
       stepsDone: new Set(),
-      pieces: new Map(demarche.pieces.map((piece) => [piece.id, { status: 'a-verifier' as const, scans: [] }])),
+      pieces: new Map(demarche.pieces.map((piece) => [piece.id, { status: 'a_verifier' as const, scans: [] }])),
       notes: '',
       outcome: null,
       draft: null,

@@ -228,8 +228,16 @@ export const OutcomeSchema = z.discriminatedUnion('kind', [
 ]);
 export type Outcome = z.infer<typeof OutcomeSchema>;
 
-export const PieceStatusSchema = z.enum(['a-verifier', 'present', 'manquant', 'scan']);
+export const PieceStatusSchema = z.enum(['a_verifier', 'present', 'manquant', 'scan']);
 export type PieceStatus = z.infer<typeof PieceStatusSchema>;
+
+/** One French label per pièce status, the same on every screen (one place, like OUTCOME_LABELS). */
+export const PIECE_STATUS_LABELS: Record<PieceStatus, string> = {
+  a_verifier: 'À vérifier',
+  present: 'Présente',
+  manquant: 'Manquante',
+  scan: 'Scan importé',
+};
 
 export const RouteSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('pending'), questionId: Id }),

@@ -96,6 +96,6 @@ describe('the receipt depends on what was done, not on the screens passed throug
     await station.call('scan.remove', { id: imported.imported[0] });
     const record = station.services.flow.records(station.session)[0];
     expect(record?.piecesProvided).toEqual([]);
-    expect(station.services.flow.list()[0]?.pieces['justificatif-domicile']?.status).toBe('a-verifier');
+    expect(station.services.flow.list()[0]?.pieces['justificatif-domicile']?.status).toBe('a_verifier');
   });
 });

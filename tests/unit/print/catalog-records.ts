@@ -20,7 +20,7 @@ export function catalogRecord(
     answers: {},
     stepIndex: 0,
     stepsDone: new Set(),
-    pieces: new Map(demarche.pieces.map((p) => [p.id, { status: pieces[p.id] ?? 'a-verifier', scans: [] }])),
+    pieces: new Map(demarche.pieces.map((p) => [p.id, { status: pieces[p.id] ?? 'a_verifier', scans: [] }])),
     notes: '',
     outcome,
     draft: null,

@@ -20,3 +20,19 @@ export function useReferentCall(): <T>(promise: Promise<Result<T>>) => Promise<T
     [navigate],
   );
 }
+
+/**
+ * The same rule for the data layer (useQuery / useAction take the reply itself): a closed référent area leads to
+ * the référent sign-in screen, and the reply goes on unchanged.
+ */
+export function useReferentReply(): <T>(promise: Promise<Result<T>>) => Promise<Result<T>> {
+  const navigate = useNavigate();
+  return useCallback(
+    async <T>(promise: Promise<Result<T>>): Promise<Result<T>> => {
+      const result = await promise;
+      if (!result.ok && result.error.code === 'referent_required') navigate('/referent/connexion?raison=expiree');
+      return result;
+    },
+    [navigate],
+  );
+}

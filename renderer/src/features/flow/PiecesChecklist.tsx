@@ -47,7 +47,7 @@ export function PiecesChecklist({
       {demarche.pieces.length === 0 && <Typography>Aucune pièce à fournir pour cette démarche.</Typography>}
       <Stack spacing={2}>
         {demarche.pieces.map((piece) => {
-          const status = entry.pieces[piece.id]?.status ?? 'a-verifier';
+          const status = entry.pieces[piece.id]?.status ?? 'a_verifier';
           const attached = imports.filter((item) => item.pieceId === piece.id);
           return (
             <FormControl
@@ -88,7 +88,7 @@ export function PiecesChecklist({
               <RadioGroup
                 row
                 name={`piece-${piece.id}`}
-                value={status === 'a-verifier' ? '' : status}
+                value={status === 'a_verifier' ? '' : status}
                 onChange={(event) =>
                   onSet(
                     piece.id,
@@ -115,5 +115,5 @@ export function PiecesChecklist({
 }
 
 function colorOf(status: PieceStatus): string {
-  return status === 'manquant' ? '#ce0500' : status === 'a-verifier' ? '#929292' : '#18753c';
+  return status === 'manquant' ? '#ce0500' : status === 'a_verifier' ? '#929292' : '#18753c';
 }

@@ -82,7 +82,7 @@ export function StepsGuide({
               <ul>
                 {step.pieces.map((pieceId) => {
                   const piece = demarche.pieces.find((p) => p.id === pieceId);
-                  const status = entry.pieces[pieceId]?.status ?? 'a-verifier';
+                  const status = entry.pieces[pieceId]?.status ?? 'a_verifier';
                   return (
                     <li key={pieceId}>
                       {piece?.label} <Chip size="small" label={PIECE_STATUS_LABELS[status]} />

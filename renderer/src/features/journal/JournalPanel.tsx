@@ -12,11 +12,10 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { JournalEntryView } from '../../../../preload/api';
+import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
-import { errorText } from '../access/PinField';
-import { useReferentCall } from '../config/referent-call';
+import { useQuery } from '../../app/data';
+import { useReferentReply } from '../config/referent-call';
 import { JOURNAL_LABELS, describeDetails } from './labels';
 
 function nextDay(date: string): string {
@@ -47,55 +46,31 @@ function ChainStatus({ chain }: { chain: ChainView }) {
 
 /** Journal: the référent reads the station's append-only journal, filtered by event and by date. */
 export function JournalPanel() {
-  const referentCall = useReferentCall();
+  const referentReply = useReferentReply();
   const [code, setCode] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [entries, setEntries] = useState<JournalEntryView[] | null>(null);
-  const [codes, setCodes] = useState<string[]>([]);
-  const [chain, setChain] = useState<ChainView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const fetchEntries = useCallback(
-    (filter: { code: string; from: string; to: string }) =>
-      referentCall(
-        api().journal.list({
-          code: filter.code || undefined,
-          from: filter.from ? new Date(`${filter.from}T00:00:00`).toISOString() : undefined,
-          to: filter.to ? nextDay(filter.to) : undefined,
-          limit: 500,
-        }),
-      ),
-    [referentCall],
+  // The filter last asked for ("Afficher"): the list read follows it.
+  const [applied, setApplied] = useState({ code: '', from: '', to: '' });
+  const journal = useQuery(`journal:${applied.code}|${applied.from}|${applied.to}`, () =>
+    referentReply(
+      api().journal.list({
+        code: applied.code || undefined,
+        from: applied.from ? new Date(`${applied.from}T00:00:00`).toISOString() : undefined,
+        to: applied.to ? nextDay(applied.to) : undefined,
+        limit: 500,
+      }),
+    ),
   );
-
-  const show = (result: { entries: JournalEntryView[]; codes: string[]; chain: ChainView }) => {
-    setError(null);
-    setEntries(result.entries);
-    setCodes(result.codes);
-    setChain(result.chain);
-  };
-  const fail = (caught: unknown) => setError(errorText(caught, "Le journal n'a pas pu être lu. Réessayez."));
-
-  useEffect(() => {
-    let live = true;
-    fetchEntries({ code: '', from: '', to: '' }).then(
-      (result) => {
-        if (!live) return;
-        setEntries(result.entries);
-        setCodes(result.codes);
-        setChain(result.chain);
-      },
-      (caught: unknown) => live && setError(errorText(caught, "Le journal n'a pas pu être lu. Réessayez.")),
-    );
-    return () => {
-      live = false;
-    };
-  }, [fetchEntries]);
+  const entries = journal.data?.entries ?? null;
+  const codes = journal.data?.codes ?? [];
+  const chain = journal.data?.chain ?? null;
+  const error = journal.error?.message ?? null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    fetchEntries({ code, from, to }).then(show, fail);
+    if (code === applied.code && from === applied.from && to === applied.to) void journal.reload();
+    else setApplied({ code, from, to });
   };
 
   return (

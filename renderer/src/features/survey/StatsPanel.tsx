@@ -11,11 +11,11 @@ import {
   ToggleButtonGroup,
   Typography,
 } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ExportRequest, Stats } from '../../../../preload/api';
 import { api } from '../../api';
-import { errorText } from '../access/PinField';
-import { useReferentCall } from '../config/referent-call';
+import { useAction, useQuery } from '../../app/data';
+import { useReferentReply } from '../config/referent-call';
 import { offerDownload } from './download';
 import { dayOf, granularityFor, periodRange, type PeriodKind } from './period';
 import { AutonomyChart, OutcomesChart, SatisfactionChart, SessionsChart } from './StatsCharts';
@@ -49,52 +49,38 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
 
 /** Référent area, "Statistiques": the anonymous log and the survey over a period, charts, tables, exports. */
 export function StatsPanel() {
-  const referentCall = useReferentCall();
+  const referentReply = useReferentReply();
   const [kind, setKind] = useState<PeriodKind>('month');
   const [reference, setReference] = useState(() => dayOf(new Date()));
   const [custom, setCustom] = useState(() => ({ from: dayOf(new Date()), to: dayOf(new Date()) }));
   const [demarcheId, setDemarcheId] = useState('');
-  const [stats, setStats] = useState<Stats | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const titleOf = useDemarcheTitles();
 
   const range = periodRange(kind, reference, custom);
   const { from, to } = range;
-
-  useEffect(() => {
-    let current = true;
-    referentCall(
+  // The period and the démarche chosen are what is read: another choice reads again, the latest reply is shown.
+  const read = useQuery(`stats:${from}|${to}|${demarcheId}`, () =>
+    referentReply(
       api().survey.stats({ from, to, granularity: granularityFor({ from, to }), demarcheId: demarcheId || null }),
-    ).then(
-      (value) => {
-        if (!current) return;
-        setStats(value);
-        setError(null);
-      },
-      (caught: unknown) => {
-        if (current) setError(errorText(caught, "Les statistiques n'ont pas pu être calculées. Réessayez."));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [referentCall, from, to, demarcheId]);
-
-  const exportFile = async (exportKind: ExportRequest['kind']) => {
-    setNotice(null);
-    setError(null);
-    try {
-      const result = await referentCall(
-        api().survey.export({ kind: exportKind, ...range, demarcheId: demarcheId || null }),
-      );
-      offerDownload(result);
-      if (result.delivered === 'saved') setNotice(`Fichier enregistré : ${result.fileName}.`);
-      if (result.delivered === 'download') setNotice(`Fichier téléchargé : ${result.fileName}.`);
-    } catch (caught) {
-      setError(errorText(caught, "L'export n'a pas pu être fait. Réessayez."));
-    }
-  };
+    ),
+  );
+  const stats: Stats | null = read.data ?? null;
+  const exporting = useAction(
+    (exportKind: ExportRequest['kind']) =>
+      referentReply(api().survey.export({ kind: exportKind, ...range, demarcheId: demarcheId || null })),
+    {
+      success: (result) =>
+        result.delivered === 'saved'
+          ? `Fichier enregistré : ${result.fileName}.`
+          : result.delivered === 'download'
+            ? `Fichier téléchargé : ${result.fileName}.`
+            : null,
+      onSuccess: offerDownload,
+    },
+  );
+  const error = (exporting.error ?? read.error)?.message ?? null;
+  const notice = exporting.message?.ok ? exporting.message.text : null;
+  const exportFile = (exportKind: ExportRequest['kind']) => exporting.run(exportKind);
 
   return (
     <Stack spacing={3}>
