@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SiteBounds, SiteDownload, SiteState } from '../../preload/api';
 import type { ConfigStore } from '../config/config-store';
-import { CounterFault } from '../errors';
+import { CounterFault, diskFault } from '../errors';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
 import type { SessionService } from '../session/service';
@@ -186,7 +186,15 @@ export class SiteService {
         // What the site announced may differ from what came: the content decides.
         const refusal = contentRefusal(file.bytes, this.maxDownloadBytes());
         if (refusal) return this.downloadRefused(refusal);
-        const id = await session.workspace.put(file.bytes);
+        let id: string;
+        try {
+          id = await session.workspace.put(file.bytes);
+        } catch (error) {
+          // A full disk: the download is not kept (nothing half-written stays) and the mediator reads why.
+          const disk = diskFault(error);
+          if (!disk) throw error;
+          return this.downloadRefused(`Ce fichier n'a pas été téléchargé. ${disk.userMessage}`);
+        }
         const item: SiteDownload = {
           id,
           name: file.name.slice(0, 255) || 'document',

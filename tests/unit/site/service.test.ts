@@ -13,12 +13,16 @@ import { electronSite } from '../../../main/site/electron-site';
 import { newTabSite } from '../../../main/site/new-tab-site';
 import { SiteService } from '../../../main/site/service';
 import { BrowserWindow, WebContentsView } from '../../mocks/electron';
+import { mountSmallDisk } from '../../helpers/small-disk';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir();
 
-function station(host = newTabSite(), printA4?: ConstructorParameters<typeof SiteService>[0]['printA4']) {
-  const dataDir = tempDir();
+function station(
+  host = newTabSite(),
+  printA4?: ConstructorParameters<typeof SiteService>[0]['printA4'],
+  dataDir = tempDir(),
+) {
   const db = openStationDb(dataDir);
   const config = new ConfigStore(new Settings(db));
   const bus = new EventBus();
@@ -134,7 +138,7 @@ describe('official-site panel service', () => {
 });
 
 /** Lets the embedded view of the session receive one file from the official site, as Electron hands it over. */
-async function receive(name: string, mime: string, bytes: Buffer) {
+async function receive(name: string, mime: string, bytes: Buffer, beforeDone?: () => void) {
   const { EventEmitter } = await import('node:events');
   const item = Object.assign(new EventEmitter(), {
     path: '',
@@ -150,6 +154,7 @@ async function receive(name: string, mime: string, bytes: Buffer) {
   WebContentsView.created.at(-1)!.webContents.session.emit('will-download', {}, item);
   await vi.waitFor(() => expect(item.path).not.toBe(''));
   writeFileSync(item.path, bytes);
+  beforeDone?.();
   item.emit('done', {}, 'completed');
 }
 
@@ -227,5 +232,36 @@ describe('what the official site may download (config site.maxDownloadMegabytes,
       readdirSync(session.workspace.dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
     await vi.waitFor(() => expect(files()).toHaveLength(1));
     expect(files()[0]!.name).toBe(`${site.listDownloads()[0]!.id}.bin`);
+  });
+});
+
+describe('a download on a full disk (a real small tmpfs as the data dir)', () => {
+  it('is not kept, leaves no file, and the mediator reads that the disk is full', async (context) => {
+    const disk = mountSmallDisk();
+    if (typeof disk === 'string') return context.skip(disk);
+    try {
+      const window = new BrowserWindow({});
+      const { site, sessions, events } = station(
+        electronSite(() => window as unknown as ElectronWindow),
+        undefined,
+        disk.dir,
+      );
+      const session = sessions.start({ id: null, pseudonym: 'Camille' });
+      await site.open('https://immatriculation.ants.gouv.fr/');
+      // The page's file arrived (Chromium wrote it before the disk filled up); encrypting it needs room there is not.
+      const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1_500_000, 0x20)]);
+      const filler = () => disk.fill();
+      await receive('recapitulatif.pdf', 'application/pdf', pdf, filler);
+      await vi.waitFor(() => expect(events.some((e) => e.name === 'site.downloadRefused')).toBe(true));
+      const refused = events.find((e) => e.name === 'site.downloadRefused')!.payload as { message: string };
+      expect(refused.message).toMatch(/^Ce fichier n'a pas été téléchargé\. Le disque de ce poste est plein/);
+      expect(site.listDownloads()).toEqual([]);
+      const files = () =>
+        readdirSync(session.workspace.dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+      await vi.waitFor(() => expect(files()).toEqual([]));
+      await sessions.end('ended');
+    } finally {
+      disk.unmount();
+    }
   });
 });
