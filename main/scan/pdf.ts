@@ -54,5 +54,7 @@ export async function buildPdf(pages: Array<{ jpeg: Uint8Array; width: number; h
     const target = pdf.addPage([pageWidth, pageHeight]);
     target.drawImage(image, { x: (pageWidth - width) / 2, y: (pageHeight - height) / 2, width, height });
   }
-  return Buffer.from(await pdf.save({ useObjectStreams: true }));
+  // A classic cross-reference table (no object streams): the import reads such a file page by page without pdf.js
+  // (pdf-page-jpeg.ts), e.g. the network scanner's several pages, for a few hundred bytes more.
+  return Buffer.from(await pdf.save({ useObjectStreams: false }));
 }

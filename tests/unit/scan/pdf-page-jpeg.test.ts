@@ -1,7 +1,8 @@
 import { PDFDocument, degrees } from '@cantoo/pdf-lib';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pageJpeg, RawPdf } from '../../../main/scan/pdf-page-jpeg';
+import { pageJpeg, RawPdf, scannedPages } from '../../../main/scan/pdf-page-jpeg';
+import { buildPdf } from '../../../main/scan/pdf';
 import { scannedPdf } from '../../fixtures/scan/generate';
 
 let jpeg: Buffer;
@@ -55,5 +56,23 @@ describe('the JPEG a scanned PDF page is made of', () => {
     expect(
       pageJpeg(new RawPdf(lengthFixed), { num: ref.objectNumber, gen: ref.generationNumber }, 50_000_000),
     ).toBeNull();
+  });
+});
+
+describe('the PDF the station builds (upload-ready files, the network scanner’s pages)', () => {
+  it('is read back page by page from its own JPEGs, without pdf.js', async () => {
+    const other = await sharp({ create: { width: 877, height: 620, channels: 3, background: '#203040' } })
+      .jpeg()
+      .toBuffer();
+    const built = await buildPdf([
+      { jpeg, width: 620, height: 877 },
+      { jpeg: other, width: 877, height: 620 },
+    ]);
+    const pages = scannedPages(new RawPdf(built), 50_000_000, 100);
+    expect(pages?.map((page) => [page.width, page.height])).toEqual([
+      [620, 877],
+      [877, 620],
+    ]);
+    expect(Buffer.from(pages![1]!.jpeg).equals(other)).toBe(true);
   });
 });
