@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startEscPosPeer, type EscPosPeer } from '../helpers/escpos-peer';
+import { seedStation } from '../helpers/seed-station';
 import {
   SATISFACTION_LABELS,
   SATISFACTION_LEVELS,
@@ -22,9 +23,11 @@ import {
   printReceipt,
   saveOutcome,
   startDemarche,
+  SURVEY_QUESTIONS,
   takeBackAfterSurvey,
   type SurveyPress,
 } from './helpers/counter';
+import { pressOn, tabTo } from './helpers/keyboard';
 import { loadApp } from './helpers/navigation';
 import { leaveReferentArea, signIn, signInAsReferent } from './helpers/sign-in';
 
@@ -298,4 +301,107 @@ test('a counter’s day: first start, two mediators in turn, four usagers, the r
     const label = SURVEY_ITEM_LABELS[item];
     expect(shown[label]!.slice(1), label).toEqual([String(opinions), ...counts.map(String)]);
   }
+});
+
+test.describe('the keyboard only', () => {
+  test.use({
+    seed: {
+      run: (dataDir: string) =>
+        seedStation(dataDir, {
+          config: { printer: { enabled: true, interface: peer.url, width: 42, timeoutMs: 2000 } },
+        }),
+    },
+  });
+
+  test('the mediator’s part of the day with Tab, Shift+Tab, Enter, Space and arrows: no mouse at all', async ({
+    page,
+    station,
+  }) => {
+    const h1 = (name: string) => page.getByRole('heading', { level: 1, name });
+    const bar = page.getByRole('navigation', { name: 'Accompagnement en cours' });
+    const piece = (id: string) => page.getByTestId(`piece-${id}`);
+    await loadApp(page, station, '#/connexion');
+
+    // Sign in: the only mediator is chosen already; the PIN, then Enter.
+    await expect(page.getByRole('radio', { name: 'Camille' })).toBeChecked();
+    await tabTo(page, page.getByLabel('Votre code PIN'));
+    await page.keyboard.type('482915');
+    await page.keyboard.press('Enter');
+    await expect(h1('Bonjour Camille')).toBeFocused();
+
+    await pressOn(page, page.getByRole('button', { name: 'Commencer un accompagnement' }));
+    await expect(h1('Choisir la démarche')).toBeFocused();
+    await page.keyboard.press('/');
+    await page.keyboard.type('titre de sejour renouvellement');
+    await pressOn(page, page.getByTestId('demarche-etrangers-titre-sejour-renouvellement').getByRole('button'));
+    await expect(h1('Titre de séjour : renouvellement (ANEF)')).toBeFocused();
+
+    // Pièces: Alt+C goes to the checklist; Space ticks "Présente", an arrow key moves a group to "Manquante".
+    await page.keyboard.press('Alt+KeyC');
+    await pressOn(page, piece('passeport').getByRole('radio', { name: 'Présente' }), 'Space');
+    await expect(piece('passeport')).toHaveAttribute('data-status', 'present');
+    await pressOn(page, piece('titre-actuel').getByRole('radio', { name: 'Présente' }), 'Space');
+    await expect(piece('titre-actuel')).toHaveAttribute('data-status', 'present');
+    await tabTo(page, piece('code-ephoto').getByRole('radio', { name: 'Présente' }));
+    await page.keyboard.press('ArrowRight');
+    await expect(piece('code-ephoto')).toHaveAttribute('data-status', 'manquant');
+
+    // The outcome: Alt+R, the first choice is "Déposée", the numéro, Enter saves; the result has the focus.
+    await page.keyboard.press('Alt+KeyR');
+    await pressOn(page, page.getByRole('radio', { name: 'Déposée' }), 'Space');
+    await tabTo(page, page.getByTestId('numero'));
+    await page.keyboard.type('ANEF-2026-0042');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('outcome-saved')).toContainText('Résultat enregistré : Déposée');
+    await expect(page.getByTestId('outcome-saved')).toBeFocused();
+
+    // Back up to the session bar (Shift+Tab) for the receipt, printed with Enter.
+    await pressOn(page, bar.getByRole('link', { name: 'Reçu' }), 'Enter', { back: true, max: 120 });
+    await expect(h1('Reçu du point numérique')).toBeFocused();
+    await pressOn(page, page.getByRole('button', { name: 'Imprimer', exact: true }));
+    await expect(page.getByTestId('print-outcome')).toBeFocused();
+    await expect(page.getByTestId('print-outcome')).toHaveText('Le reçu est imprimé. Donnez-le à la personne.');
+
+    // The end form: arrows choose the autonomy, Enter hands the screen over.
+    await pressOn(page, bar.getByRole('link', { name: "Terminer l'accompagnement" }), 'Enter', { back: true });
+    await expect(h1("Fin de l'accompagnement")).toBeFocused();
+    await tabTo(page, page.getByRole('radio', { name: 'Avec guidage', exact: true }));
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('radio', { name: 'Autonome avec guidage en cas de besoin' })).toBeChecked();
+    await pressOn(page, page.getByRole('button', { name: "Passer l'écran à l'usager" }));
+
+    // The survey: Enter on each answer; the mediator's PIN and Enter end the accompaniment.
+    await expect(page.getByRole('heading', { level: 2, name: 'Pouvez-vous nous donner votre avis ?' })).toBeFocused();
+    await pressOn(page, page.getByRole('button', { name: 'Commencer' }));
+    for (const [index, name] of [
+      'Satisfait',
+      'Très satisfait',
+      'Satisfait',
+      'Satisfait',
+      'Peu satisfait',
+      'Satisfait',
+      'Oui',
+    ].entries()) {
+      await expect(page.getByRole('heading', { level: 2, name: SURVEY_QUESTIONS[index] })).toBeFocused();
+      await pressOn(page, page.getByRole('button', { name, exact: true }));
+    }
+    await expect(page.getByRole('heading', { level: 2, name: 'Merci !' })).toBeFocused();
+    await pressOn(page, page.getByRole('button', { name: 'Le médiateur reprend la main' }));
+    await expect(page.getByLabel('Code du médiateur')).toBeFocused();
+    await page.keyboard.type('482915');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/accueil$/);
+
+    await pressOn(page, page.getByRole('button', { name: 'Se déconnecter' }));
+    await expect(h1('Connexion du médiateur')).toBeFocused();
+
+    const db = readStation(station);
+    expect(db.sessions.map(({ id: _id, ...rest }) => rest)).toEqual([
+      { mediator: 'Camille', receipt_printed: 1, survey_answered: 1, autonomy: 'partiellement_autonome' },
+    ]);
+    expect(db.demarches.map((d) => [d.demarche_id, d.outcome])).toEqual([
+      ['etrangers-titre-sejour-renouvellement', 'deposee'],
+    ]);
+    expect(db.responses).toHaveLength(1);
+  });
 });

@@ -119,6 +119,8 @@ test.describe('idle warning', () => {
     await button.click();
     await expect(dialog).toHaveCount(0);
     await expect(page.getByTestId('session-bar')).toBeVisible();
+    // The focus is back where the mediator was (the page's h1 here), never at the top of the page.
+    await expect(page.getByRole('heading', { level: 1, name: 'Choisir la démarche' })).toBeFocused();
     // It does not come back at once (it did with 1 minute and a 60-second warning).
     await page.waitForTimeout(60_000);
     await expect(dialog).toHaveCount(0);

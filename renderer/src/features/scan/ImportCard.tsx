@@ -25,12 +25,14 @@ interface Props {
   last: boolean;
   onPreview(): void;
   onError(message: string): void;
+  /** The document was deleted: the panel says so where the eyes are (the card and its buttons are gone). */
+  onRemoved(label: string): void;
 }
 
 const AUTRE = '';
 
 /** One imported document: thumbnail, upload status, and the counter's actions on it. */
-export function ImportCard({ item, demarcheId, pieces, first, last, onPreview, onError }: Props) {
+export function ImportCard({ item, demarcheId, pieces, first, last, onPreview, onError, onRemoved }: Props) {
   const [thumbnail, setThumbnail] = useState<string | null>(null);
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(item.label);
@@ -236,7 +238,12 @@ export function ImportCard({ item, demarcheId, pieces, first, last, onPreview, o
             <Button
               startIcon={<DeleteIcon />}
               color="error"
-              onClick={() => void act(() => call(api().scan.remove({ id: item.id })))}
+              onClick={() =>
+                void act(async () => {
+                  await call(api().scan.remove({ id: item.id }));
+                  onRemoved(item.label);
+                })
+              }
               disabled={busy}
               aria-label={`Supprimer ${item.label}`}
             >

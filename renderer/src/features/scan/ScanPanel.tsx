@@ -1,7 +1,7 @@
 import MergeIcon from '@mui/icons-material/CallMerge';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Alert, Box, Button, LinearProgress, Paper, Stack, Typography } from '@mui/material';
-import { useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { api, call } from '../../api';
 import { pickNative, sendFiles, type Target } from './file-source';
 import { ImportCard, type PieceOption } from './ImportCard';
@@ -36,7 +36,13 @@ export function ScanPanel({ demarcheId, pieces, showAll = false }: ScanPanelProp
   const [preview, setPreview] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const messageBox = useRef<HTMLDivElement>(null);
   const target: Target = { demarcheId: demarcheId || null, pieceId: null };
+
+  // What the mediator's action did (imported, deleted, refused) takes the focus, next to the documents.
+  useEffect(() => {
+    if (message) messageBox.current?.focus();
+  }, [message]);
 
   if (!list) {
     return error ? <Alert severity="error">{error}</Alert> : <LinearProgress aria-label="Chargement des pièces" />;
@@ -157,7 +163,13 @@ export function ScanPanel({ demarcheId, pieces, showAll = false }: ScanPanelProp
           </Box>
         ))}
         {message && (
-          <Alert severity={message.ok ? 'success' : 'error'} onClose={() => setMessage(null)}>
+          <Alert
+            severity={message.ok ? 'success' : 'error'}
+            onClose={() => setMessage(null)}
+            ref={messageBox}
+            tabIndex={-1}
+            data-testid="scan-message"
+          >
             {message.text}
           </Alert>
         )}
@@ -255,6 +267,7 @@ export function ScanPanel({ demarcheId, pieces, showAll = false }: ScanPanelProp
                 last={index === group.items.length - 1}
                 onPreview={() => setPreview(item.id)}
                 onError={fail}
+                onRemoved={(label) => setMessage({ ok: true, text: `« ${label} » est supprimé.` })}
               />
             ))
           )}
