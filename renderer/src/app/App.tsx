@@ -1,8 +1,7 @@
 import { CircularProgress, CssBaseline, ThemeProvider } from '@mui/material';
-import { useEffect, useState } from 'react';
 import { HashRouter, Route, Routes } from 'react-router';
-import type { AppInfo } from '../../../preload/api';
-import { api, type CounterError } from '../api';
+import { api } from '../api';
+import { useQuery } from './data';
 import { routes } from './routes';
 import { Shell } from './Shell';
 import { StartupError } from './StartupError';
@@ -10,14 +9,9 @@ import { StationContext } from './StationContext';
 import { theme } from './theme';
 
 export function App() {
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [error, setError] = useState<CounterError | null>(null);
-
-  useEffect(() => {
-    void api()
-      .app.info()
-      .then((result) => (result.ok ? setInfo(result.value) : setError(result.error)));
-  }, []);
+  const station = useQuery('app-info', () => api().app.info());
+  const info = station.data ?? null;
+  const error = station.error;
 
   return (
     <ThemeProvider theme={theme}>

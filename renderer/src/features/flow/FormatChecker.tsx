@@ -1,7 +1,8 @@
 import { Alert, Stack, TextField } from '@mui/material';
-import { useEffect, useId, useState } from 'react';
-import type { FormatCheck, FormatKind } from '../../../../preload/api';
-import { api, call } from '../../api';
+import { useId, useState } from 'react';
+import type { FormatKind } from '../../../../preload/api';
+import { api } from '../../api';
+import { useQuery } from '../../app/data';
 
 export const FORMAT_LABELS: Record<FormatKind, { label: string; help: string }> = {
   plaque: { label: "Numéro d'immatriculation (plaque)", help: 'Exemple : AB-123-CD, ou ancien format 1234 AB 56.' },
@@ -17,20 +18,14 @@ export const FORMAT_LABELS: Record<FormatKind, { label: string; help: string }> 
 /** Checks a value before the usager types it on the official site (nothing is kept after the session). */
 export function FormatChecker({ kind, demarcheId }: { kind: FormatKind; demarcheId: string }) {
   const [value, setValue] = useState('');
-  const [check, setCheck] = useState<FormatCheck | null>(null);
+  // Checked as it is typed; only the latest reply is shown, and nothing when the check could not be made.
+  const checked = useQuery(
+    `format:${kind}:${demarcheId}:${value}`,
+    () => api().flow.checkFormat({ kind, value, demarcheId }),
+    { enabled: value.trim() !== '' },
+  );
+  const check = checked.error ? null : (checked.data ?? null);
   const id = useId();
-
-  useEffect(() => {
-    if (!value.trim()) return;
-    let live = true;
-    void call(api().flow.checkFormat({ kind, value, demarcheId })).then(
-      (result) => live && setCheck(result),
-      () => live && setCheck(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [kind, value, demarcheId]);
 
   return (
     <Stack spacing={1} data-testid={`format-${kind}`}>

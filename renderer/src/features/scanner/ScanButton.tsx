@@ -1,7 +1,8 @@
 import DocumentScannerIcon from '@mui/icons-material/DocumentScanner';
 import { Button } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api';
+import { useQuery } from '../../app/data';
 import { ScanDialog, type ScanTarget } from './ScanDialog';
 
 /** One read of "is a network scanner set up?" shared by every button of the screen (not one per pièce). */
@@ -21,15 +22,12 @@ function scannerConfigured(): Promise<boolean> {
 
 /** "Numériser" for a pièce (or the Pièces panel): shown only when the référent set up a network scanner. */
 export function ScanButton({ target, size = 'large' }: { target: ScanTarget; size?: 'small' | 'large' }) {
-  const [available, setAvailable] = useState(false);
+  const configured = useQuery('scanner-configured', async () => ({
+    ok: true as const,
+    value: await scannerConfigured(),
+  }));
+  const available = configured.data ?? false;
   const [open, setOpen] = useState(false);
-  useEffect(() => {
-    let live = true;
-    void scannerConfigured().then((value) => live && setAvailable(value));
-    return () => {
-      live = false;
-    };
-  }, []);
   if (!available) return null;
   return (
     <>
