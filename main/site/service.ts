@@ -9,7 +9,7 @@ import type { SessionService } from '../session/service';
 import type { ActiveSession } from '../session/session';
 import { contentRefusal, maxDownloadBytes, offerRefusal } from './download-policy';
 import { decideNavigation } from './guard';
-import { BUILT_IN_SITE_HOSTS, siteHosts } from './hosts';
+import { BUILT_IN_SITE_HOSTS, isExceptionUrl, siteHosts } from './hosts';
 import { newTabSite } from './new-tab-site';
 import { printableHtml, printablePages } from './print-download';
 import type { SiteCommand, SiteHooks, SiteHost } from './site-host';
@@ -70,11 +70,18 @@ export class SiteService {
       throw new CounterFault('site_refused', decision.message);
     }
     await this.host.open({ url, partition: partitionFor(session), ...(bounds ? { bounds } : {}) }, this.hooks(session));
-    return { ...this.state(), url: this.host.mode === 'new-tab' ? url : this.state().url };
+    const state = this.state();
+    return this.host.mode === 'new-tab' ? { ...state, url, exception: this.isException(url) } : state;
   }
 
   state(): SiteState {
-    return { ...this.host.view(), mode: this.host.mode };
+    const view = this.host.view();
+    return { ...view, mode: this.host.mode, exception: view.url !== null && this.isException(view.url) };
+  }
+
+  /** Reached only through a référent exception (main/site/hosts.ts): never shown unmarked to the mediator. */
+  private isException(url: string): boolean {
+    return isExceptionUrl(url, this.deps.config.section('site').exceptionHosts);
   }
 
   setBounds(bounds: SiteBounds): void {

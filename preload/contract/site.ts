@@ -14,6 +14,8 @@ export const SiteStateSchema = z.object({
   canGoForward: z.boolean(),
   zoom: z.number().min(0.25).max(5),
   loading: z.boolean(),
+  /** The page's host is allowed only as a référent exception (not an official site): the panel says so. */
+  exception: z.boolean(),
 });
 export type SiteState = z.infer<typeof SiteStateSchema>;
 

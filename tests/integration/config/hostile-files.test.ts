@@ -210,4 +210,31 @@ describe('hostile configuration files', () => {
     expect(s.services.config.section('station').name).toBe('Sous-préfecture de Sarrebourg');
     expect(s.snapshot()).not.toBe(before);
   });
+
+  it('imports a site outside the official domains only as an exception, shown with a warning first', async () => {
+    const { s, base, files } = await prepare();
+    const file = structuredClone(base);
+    file.config.site.exceptionHosts = ['paiement.example.org'];
+    const path = join(files, 'exception.json');
+    writeFileSync(path, JSON.stringify(file));
+    s.pick(path);
+    const preview = await s.call('config.previewImport', {});
+    expect(preview).toMatchObject({
+      ok: true,
+      value: {
+        warnings: [expect.stringContaining("« paiement.example.org » n'est pas sous un domaine officiel")],
+        sections: [{ section: 'site', changes: [{ field: 'site.exceptionHosts', after: 'paiement.example.org' }] }],
+      },
+    });
+    // No PIN hash ever shows in a preview.
+    expect(JSON.stringify(preview)).not.toMatch(/scrypt/);
+    const token = preview.ok ? (preview.value as { token: string }).token : '';
+    expect(await s.call('config.applyImport', { token })).toMatchObject({ ok: true });
+    expect(s.services.site.allowedHosts()).toContain('paiement.example.org');
+    // The token is used up: a second confirmation changes nothing.
+    expect(await s.call('config.applyImport', { token })).toMatchObject({
+      ok: false,
+      error: { code: 'config_import_expired' },
+    });
+  });
 });

@@ -54,11 +54,27 @@ describe('official-site panel service', () => {
     });
   });
 
-  it('accepts a host the référent added', async () => {
+  it('accepts a host the référent added, and marks one allowed only as an exception', async () => {
     const { site, sessions, config } = station();
     sessions.start({ id: null, pseudonym: 'Camille' });
-    config.setSection('site', { extraHosts: ['paiement.example.org'] });
-    await expect(site.open('https://paiement.example.org/payer')).resolves.toMatchObject({ mode: 'new-tab' });
+    config.setSection('site', { extraHosts: ['auth.example.gouv.fr'], exceptionHosts: ['paiement.example.org'] });
+    await expect(site.open('https://paiement.example.org/payer')).resolves.toMatchObject({
+      mode: 'new-tab',
+      exception: true,
+    });
+    await expect(site.open('https://auth.example.gouv.fr/')).resolves.toMatchObject({ exception: false });
+    await expect(site.open('https://passeport.ants.gouv.fr/')).resolves.toMatchObject({ exception: false });
+  });
+
+  it('marks the embedded page of an exception host in its state (site.state, site.changed)', async () => {
+    const window = new BrowserWindow({});
+    const { site, sessions, config } = station(electronSite(() => window as unknown as ElectronWindow));
+    sessions.start({ id: null, pseudonym: 'Camille' });
+    config.setSection('site', { exceptionHosts: ['paiement.example.org'] });
+    await site.open('https://paiement.example.org/payer');
+    expect(site.state()).toMatchObject({ mode: 'embedded', exception: true });
+    await site.open('https://immatriculation.ants.gouv.fr/');
+    expect(site.state()).toMatchObject({ exception: false });
   });
 
   it('stores a downloaded récapitulatif encrypted in the workspace and forgets it at the end', async () => {

@@ -13,6 +13,7 @@ import { DelaysPanel } from './DelaysPanel';
 import { MediatorsPanel } from './MediatorsPanel';
 import { useReferentCall } from './referent-call';
 import { useReferentActivity } from './referent-presence';
+import { ResetFieldsNotice } from './ResetFieldsNotice';
 import { SitePanel } from './SitePanel';
 import { StationPanel } from './StationPanel';
 
@@ -34,10 +35,12 @@ export function ReferentArea() {
   const [signedIn, setSignedIn] = useState<boolean | null>(null);
   const [config, setConfig] = useState<StationConfig | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [resets, setResets] = useState<Array<{ field: string; message: string }>>([]);
 
   const loadConfig = useCallback(async () => {
     try {
       setConfig(await referentCall(api().config.get()));
+      setResets(await referentCall(api().config.resetFields()));
     } catch (caught) {
       setError(errorText(caught, "La configuration n'a pas pu être lue."));
     }
@@ -73,6 +76,8 @@ export function ReferentArea() {
         config,
         async save(sections) {
           setConfig(await referentCall(api().config.saveSections({ sections })));
+          // A saved section is stored anew: its reset notice goes.
+          setResets(await referentCall(api().config.resetFields()));
         },
       },
     [config, referentCall],
@@ -119,6 +124,7 @@ export function ReferentArea() {
           {error}
         </Alert>
       )}
+      <ResetFieldsNotice resets={resets} />
       {!context ? (
         <CircularProgress aria-label="Chargement" />
       ) : (

@@ -1,4 +1,4 @@
-import { Box, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Stack, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { useConfig } from './ConfigContext';
 import { SaveBar } from './SaveBar';
@@ -8,15 +8,17 @@ import { useSaver } from './useSaver';
 export function SitePanel() {
   const { config, save } = useConfig();
   const [hosts, setHosts] = useState(config.site.extraHosts.join('\n'));
+  const [exceptions, setExceptions] = useState(config.site.exceptionHosts.join('\n'));
   const saver = useSaver();
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const extraHosts = hosts
+  const lines = (text: string) =>
+    text
       .split(/\s+/)
       .map((host) => host.trim())
       .filter(Boolean);
-    void saver.run(() => save({ site: { extraHosts } }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void saver.run(() => save({ site: { extraHosts: lines(hosts), exceptionHosts: lines(exceptions) } }));
   };
 
   return (
@@ -29,10 +31,24 @@ export function SitePanel() {
         </Typography>
         <TextField
           label="Adresses autorisées en plus (une par ligne)"
+          helperText="Seulement des sites officiels : gouv.fr, service-public.fr, franceconnect.fr, ameli.fr, caf.fr…"
           multiline
           minRows={4}
           value={hosts}
           onChange={(e) => setHosts(e.target.value)}
+        />
+        <Typography variant="h2">Sites autorisés par exception</Typography>
+        <Alert severity="warning">
+          Ces sites ne sont pas des sites officiels de l'État. Ajoutez-en un seulement si une démarche en a besoin (par
+          exemple la page de paiement d'un prestataire), et vérifiez son adresse lettre par lettre. Le médiateur voit
+          qu'il s'agit d'une exception.
+        </Alert>
+        <TextField
+          label="Sites autorisés par exception (une adresse par ligne)"
+          multiline
+          minRows={2}
+          value={exceptions}
+          onChange={(e) => setExceptions(e.target.value)}
         />
         <SaveBar busy={saver.busy} message={saver.message} />
       </Stack>

@@ -160,6 +160,15 @@ export function FlowScreen() {
     <Stack spacing={3}>
       <Box>
         <Chip label={DEMARCHE_CATEGORIES[demarche.category]} sx={{ mb: 1 }} />
+        {/* A local démarche may carry an official one's title: the mediator always sees which one this is. */}
+        {demarche.local && (
+          <Chip
+            label="Démarche locale : ajoutée par le référent, pas une fiche officielle"
+            variant="outlined"
+            sx={{ mb: 1, ml: 1 }}
+            data-testid="local-badge"
+          />
+        )}
         <Typography variant="h1">{demarche.title}</Typography>
         <Typography sx={{ mt: 1, fontWeight: 700 }}>Pour qui : {demarche.forWhom}</Typography>
         <Box component="ul" sx={{ mt: 1 }}>

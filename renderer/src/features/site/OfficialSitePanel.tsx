@@ -91,6 +91,12 @@ export function OfficialSitePanel({ site, startUrl }: { site: OfficialSite; star
         <div role="status" aria-live="polite" data-testid="site-message">
           {message && <Alert severity={message.severity}>{message.text}</Alert>}
         </div>
+        {state?.exception && (
+          <Alert severity="warning" data-testid="site-exception">
+            Ce site n'est pas un site officiel de l'État : le référent l'a autorisé par exception. Ne saisissez que ce
+            que la démarche demande.
+          </Alert>
+        )}
         {embedded && open && (
           <Typography variant="body2" sx={{ wordBreak: 'break-all' }} data-testid="site-url">
             Page : {state?.url}
