@@ -139,5 +139,8 @@ if (require.main === module) {
     const stop = () => void host.close().then(() => process.exit(0));
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    // The web host's stand-in for a kiosk window's close button (desktop: main/app/electron-station-lock.ts), so
+    // the close dialog can be seen and checked in a browser. Closing itself stays the desktop's (app.confirmClose).
+    process.on('SIGUSR2', () => host.station.services?.bus.emit('app.closeRequested', {}));
   });
 }

@@ -14,6 +14,8 @@ export interface Station {
   url: string;
   /** Stops the web host (SIGTERM, or SIGKILL to simulate a crash) and starts a new one on the same data dir. */
   restart(signal?: NodeJS.Signals): Promise<void>;
+  /** What the kiosk window's close button does: main holds the close and asks the renderer for a PIN. */
+  pressWindowClose(): void;
 }
 
 /** Prepares the data dir before the station starts. Wrapped in an object: Playwright treats a bare function as a fixture. */
@@ -73,6 +75,9 @@ export const test = base.extend<{ seed: Seed; station: Station }>({
         expect(() => process.kill(pid, 0)).toThrow();
         host = await startHost(dataDir);
         station.url = host.url;
+      },
+      pressWindowClose() {
+        host.child.kill('SIGUSR2');
       },
     };
     await use(station);

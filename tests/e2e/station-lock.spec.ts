@@ -1,7 +1,7 @@
 import { openStationDb } from '../../main/db/open';
 import { seedStation } from '../helpers/seed-station';
 import { expect, expectAccessible, test } from './fixtures';
-import { signInAsReferent } from './helpers/sign-in';
+import { signInAsReferent, startSession } from './helpers/sign-in';
 
 test.use({ seed: { run: (dir) => seedStation(dir) } });
 
@@ -29,4 +29,30 @@ test('the référent locks the counter: kiosk mode, start at login and the A4 pr
   } finally {
     db.close();
   }
+});
+
+test('the window close button asks for a code in an accessible dialog, and "Ne pas fermer" leaves the counter as it was', async ({
+  page,
+  station,
+}) => {
+  await startSession(page, station);
+  const heading = await page.getByRole('heading', { level: 1 }).textContent();
+  station.pressWindowClose();
+  const dialog = page.getByRole('dialog', { name: 'Fermer Point numérique ?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Code du médiateur')).toBeFocused();
+  await expectAccessible(page);
+
+  await dialog.getByRole('radio', { name: 'Référent' }).check();
+  await dialog.getByLabel('Code du référent').fill('24681357');
+  await dialog.getByRole('button', { name: 'Fermer le poste' }).click();
+  // Only the desktop app has a window to close; the browser host says so (the PIN check is main/app/handlers.ts).
+  await expect(dialog.getByRole('alert')).toHaveText(
+    "Ce poste n'a pas de fenêtre à fermer ici : fermez l'onglet du navigateur.",
+  );
+  await expectAccessible(page);
+
+  await dialog.getByRole('button', { name: 'Ne pas fermer' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading!);
 });
