@@ -47,8 +47,9 @@ test.describe('first start', () => {
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Installer le poste' }).click();
 
-    // The référent is signed in and lands on the mediators tab.
-    await expect(page.getByRole('heading', { level: 1, name: 'Espace référent' })).toBeVisible();
+    // The référent is signed in and lands on the mediators tab. The install hashes the PIN at its real cost
+    // (64 MiB of scrypt): on a busy 2-core CI machine that was seen to take more than the default 10 s.
+    await expect(page.getByRole('heading', { level: 1, name: 'Espace référent' })).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('station-name')).toHaveText('France Services de Bitche');
     await expect(page.getByRole('tab', { name: 'Médiateurs' })).toHaveAttribute('aria-selected', 'true');
     await page.getByLabel('Pseudonyme').fill('Camille');
