@@ -62,3 +62,26 @@ test('the référent area says which stored field was reset and why, never its v
   await expect(notice).not.toContainText('large');
   await expectAccessible(page);
 });
+
+test('the référent sets the largest download from the official site, within its range', async ({ page, station }) => {
+  await signInAsReferent(page, station);
+  await page.getByRole('tab', { name: 'Site officiel' }).click();
+  const size = page.getByLabel("Taille maximale d'un fichier téléchargé depuis le site (Mo)");
+  await expect(size).toHaveValue('20');
+  const form = page.locator('form').filter({ has: size });
+  await size.fill('500');
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(form.getByRole('alert')).toContainText('200');
+  await size.fill('5');
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(form.getByRole('status')).toBeVisible();
+  await expectAccessible(page);
+
+  const db = new Database(join(station.dataDir, 'station.db'), { readonly: true });
+  try {
+    const row = db.prepare("SELECT value FROM settings WHERE key = 'config.site'").get() as { value: string };
+    expect(JSON.parse(row.value)).toMatchObject({ maxDownloadMegabytes: 5 });
+  } finally {
+    db.close();
+  }
+});
