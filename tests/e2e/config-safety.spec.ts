@@ -52,6 +52,11 @@ test('a local démarche with an official title is badged local in the catalog an
   await expect(page.getByRole('heading', { level: 1, name: official.title })).toBeVisible();
   await expect(page.getByTestId('local-badge')).toContainText('pas une fiche officielle');
   await expectAccessible(page);
+  // Back to the list: the session's démarche says it is the local one, whatever the search.
+  await page.keyboard.press('Alt+D');
+  await expect(page.getByRole('heading', { level: 1, name: 'Choisir la démarche' })).toBeVisible();
+  const session = page.getByRole('region', { name: 'Démarches de cet accompagnement' });
+  await expect(session.getByRole('listitem').filter({ hasText: official.title })).toContainText('Démarche locale');
 });
 
 test('the référent area says which stored field was reset and why, never its value', async ({ page, station }) => {

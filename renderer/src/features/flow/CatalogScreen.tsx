@@ -31,6 +31,10 @@ export function CatalogScreen() {
   // The previous search's list stays shown while the next one is read; only the latest reply is applied.
   const catalog = useQuery(`catalog:${query}`, () => api().flow.catalog({ query }));
   const started = useQuery('entries', () => api().flow.list());
+  // The whole catalog, whatever the search: which of the session's démarches are local (a local one may carry an
+  // official title, so two rows of the same title must say which is which).
+  const everything = useQuery('catalog-all', () => api().flow.catalog({}));
+  const localIds = new Set((everything.data?.demarches ?? []).filter((d) => d.local).map((d) => d.id));
   const entries = started.data ?? [];
   const start = useAction((demarcheId: string) => api().flow.start({ demarcheId }), {
     onSuccess: (entry) => navigate(`/demarches/${entry.demarcheId}?k=${entry.key}`),
@@ -68,6 +72,7 @@ export function CatalogScreen() {
             {entries.map((entry) => (
               <Stack component="li" key={entry.key} direction="row" spacing={2} sx={{ alignItems: 'center' }}>
                 <Typography sx={{ flexGrow: 1 }}>{entry.title}</Typography>
+                {localIds.has(entry.demarcheId) && <Chip label="Démarche locale" variant="outlined" />}
                 <Chip label={entry.outcome ? OUTCOME_LABELS[entry.outcome.kind] : 'En cours'} />
                 <Button component={RouterLink} to={`/demarches/${entry.demarcheId}?k=${entry.key}`} variant="outlined">
                   Reprendre <ScreenReaderText>&nbsp;: {entry.title}</ScreenReaderText>
