@@ -6,7 +6,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   // One retry, reported as "flaky" in the output: config-setup "rolling out" leaves the référent area by itself
-  // about one run in three since the sign-in screens moved to useQuery (being investigated, see the closing note).
+  // in 2 runs of 4 (cause not found yet, see the closing note).
   retries: 1,
   timeout: 60_000,
   expect: { timeout: 10_000 },
