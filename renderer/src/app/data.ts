@@ -91,11 +91,8 @@ export function useQuery<T>(key: string, load: () => Promise<Result<T>>, options
         key: keyRef.current,
       }));
       // A read still on its way may carry what main had before the action (a 'scan.changed' read, then an outcome
-      // saved): its reply must not undo the action's value. It is dropped, and read again after the action.
-      if (reading.current > 0) {
-        latest.current.next();
-        void reload();
-      }
+      // saved): its reply must not undo the action's value. Reading again takes a newer ticket, so it is dropped.
+      if (reading.current > 0) void reload();
     },
     [reload],
   );
