@@ -11,7 +11,7 @@ import type { Output, StationConfig } from '../../../../preload/api';
 import { ConfigContext, type ConfigValue } from './ConfigContext';
 import { DelaysPanel } from './DelaysPanel';
 import { MediatorsPanel } from './MediatorsPanel';
-import { useReferentCall, useReferentReply } from './referent-call';
+import { referentAreaShown, useReferentCall, useReferentReply } from './referent-call';
 import { useReferentActivity } from './referent-presence';
 import { ResetFieldsNotice } from './ResetFieldsNotice';
 import { SitePanel } from './SitePanel';
@@ -78,8 +78,10 @@ export function ReferentArea() {
   );
 
   // Closed at the first read (no sign-in, or the status unreadable): the sign-in screen. Closed after the area was
-  // open (its configuration was read): the sign-in screen says why.
+  // open (its configuration was read): the sign-in screen says why, unless the référent is leaving it already
+  // ("Fermer l'espace référent" moved the address before this render).
   if (signedIn === false) {
+    if (!referentAreaShown()) return null;
     return area.data || area.error ? (
       <Navigate to="/referent/connexion?raison=expiree" />
     ) : (
