@@ -84,6 +84,34 @@ test('a file dragged and dropped onto the panel is imported', async ({ page, sta
   await expect(page.getByRole('img', { name: 'Miniature de glisse.jpg' })).toBeVisible({ timeout: 20_000 });
 });
 
+test('a name too long is said in words and keeps the rename form, with what was typed, to correct it', async ({
+  page,
+  station,
+}) => {
+  await startSession(page, station);
+  await openPieces(page);
+  await page.getByLabel('Fichiers à importer').setInputFiles({
+    name: 'scan.jpg',
+    mimeType: 'image/jpeg',
+    buffer: await smallDocument('Avis'),
+  });
+  const card = page.getByTestId('scan-import').filter({ hasText: 'scan.jpg' });
+  await card.getByRole('button', { name: 'Renommer' }).click();
+  // Over the 200 characters a name may have: said in words, before main would refuse it.
+  const tooLong = `Avis d'imposition ${'x'.repeat(200)}`;
+  await card.getByLabel('Nouveau nom').fill(tooLong);
+  await card.getByRole('button', { name: 'Valider' }).click();
+  const message = page.getByTestId('scan-message');
+  await expect(message).toHaveText('Ce nom est trop long. Il a 218 caractères, 200 au plus.');
+  await expect(message).toBeFocused();
+  await expect(card.getByLabel('Nouveau nom')).toHaveValue(tooLong);
+
+  await card.getByLabel('Nouveau nom').fill("Avis d'imposition");
+  await card.getByRole('button', { name: 'Valider' }).click();
+  await expect(page.getByRole('heading', { level: 4, name: "Avis d'imposition" })).toBeVisible();
+  await expect(page.getByLabel('Nouveau nom')).toHaveCount(0);
+});
+
 test("the next usager's screen shows no name of the previous one's files; the session's files leave the folder", async ({
   page,
   station,

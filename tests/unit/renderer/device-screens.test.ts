@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PrinterSection } from '../../../preload/contract/config-sections';
 import { printerForm, printerPatch } from '../../../renderer/src/features/print/printer-form';
+import { nameProblem } from '../../../renderer/src/features/scan/document-name';
 import { importMessage } from '../../../renderer/src/features/scan/import-message';
 import { defaultSource, scannedText } from '../../../renderer/src/features/scanner/scan-text';
 
@@ -33,6 +34,16 @@ describe('what an import says to the mediator', () => {
       text: "Le fichier n'a toujours pas pu être importé. La raison est écrite dans la liste.",
     });
     expect(importMessage({ imported: [], refused: [] })).toBeNull();
+  });
+});
+
+describe('a document’s new name', () => {
+  it('is said too long, with its length, where main would refuse it; main’s own limit is read from the contract', () => {
+    expect(nameProblem('Avis d’imposition 2025')).toBeNull();
+    expect(nameProblem('x'.repeat(200))).toBeNull();
+    expect(nameProblem(`  ${'x'.repeat(200)}  `)).toBeNull();
+    expect(nameProblem('x'.repeat(201))).toBe('Ce nom est trop long. Il a 201 caractères, 200 au plus.');
+    expect(nameProblem('   ')).toBe('Tapez le nouveau nom du document.');
   });
 });
 

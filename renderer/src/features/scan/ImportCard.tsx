@@ -7,7 +7,8 @@ import ZoomInIcon from '@mui/icons-material/ZoomIn';
 import { Alert, Box, Button, Chip, FormControlLabel, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { api, type Result } from '../../api';
-import { useAction, useQuery } from '../../app/data';
+import { refusal, useAction, useQuery } from '../../app/data';
+import { nameProblem } from './document-name';
 import { FORMAT_LABELS, sizeText, type ScanImport } from './types';
 
 export interface PieceOption {
@@ -48,6 +49,12 @@ export function ImportCard({ item, demarcheId, pieces, first, last, onPreview, o
   const busy = change.busy;
   const update = (changes: Changes) => change.run(() => api().scan.update({ id: item.id, ...changes }));
   const move = (direction: 'up' | 'down') => void change.run(() => api().scan.move({ id: item.id, direction }));
+  const rename = async () => {
+    const problem = nameProblem(name);
+    const done = await (problem ? change.run(() => Promise.resolve(refusal(problem))) : update({ label: name }));
+    // A refused name keeps the form open with what was typed, to correct it.
+    if (done !== undefined) setRenaming(false);
+  };
   const remove = async () => {
     if ((await change.run(() => api().scan.remove({ id: item.id }))) !== undefined) onRemoved(item.label);
   };
@@ -84,8 +91,7 @@ export function ImportCard({ item, demarcheId, pieces, first, last, onPreview, o
               spacing={1}
               onSubmit={(event) => {
                 event.preventDefault();
-                // A refused name keeps the form open with what was typed, to correct it.
-                void update({ label: name }).then((done) => done !== undefined && setRenaming(false));
+                void rename();
               }}
             >
               <TextField
