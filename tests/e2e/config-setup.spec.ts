@@ -9,7 +9,7 @@ import { openStationDb } from '../../main/db/open';
 import { seedStation } from '../helpers/seed-station';
 import { expect, expectAccessible, test } from './fixtures';
 import { loadApp, typeAddress } from './helpers/navigation';
-import { signIn, signInAsReferent } from './helpers/sign-in';
+import { leaveReferentArea, signIn, signInAsReferent } from './helpers/sign-in';
 
 test.describe('first start', () => {
   test('the référent installs the station, adds a mediator, and the mediator can sign in', async ({
@@ -65,7 +65,7 @@ test.describe('first start', () => {
     await expect(page.getByTestId('journal-table').locator('tr[data-code="station.configured"]')).toHaveCount(1);
     await expectAccessible(page);
 
-    await page.getByRole('button', { name: "Fermer l'espace référent" }).click();
+    await leaveReferentArea(page);
     await expect(page).toHaveURL(/#\/connexion$/);
     await expectAccessible(page);
     await signIn(page, station, 'Camille', '482915');
@@ -100,7 +100,9 @@ test.describe('rolling out', () => {
     await expect(page).toHaveURL(/#\/referent\/connexion$/);
     await expect(page.getByTestId('station-name')).toHaveText('Modèle de la Moselle');
     await signInAsReferent(page, station, '86420013');
-    await page.getByRole('button', { name: "Fermer l'espace référent" }).click();
+    // Waits for the area to have left: a sign-in helper reading the address mid-navigation clicked a detached button.
+    await leaveReferentArea(page);
+    await expect(page).toHaveURL(/#\/connexion$/);
     await signIn(page, station, 'Lou', '615283');
   });
 });

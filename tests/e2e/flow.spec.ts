@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { seedStation } from '../helpers/seed-station';
 import { expect, expectAccessible, test, type Station } from './fixtures';
-import { signInAsReferent, startSession } from './helpers/sign-in';
+import { leaveReferentArea, signInAsReferent, startSession } from './helpers/sign-in';
 
 test.use({ seed: { run: (dir: string) => seedStation(dir) } });
 
@@ -183,7 +183,7 @@ test('the référent hides a démarche: the counter’s catalog no longer shows 
   await expectAccessible(page);
   await toggle.uncheck();
   await expect(page.getByText('La démarche est masquée.')).toBeVisible();
-  await page.getByRole('button', { name: "Fermer l'espace référent" }).click();
+  await leaveReferentArea(page);
 
   await startAccompaniment(page, station);
   await page.getByTestId('catalog-search').fill('international');

@@ -2,7 +2,7 @@ import { smallDocument } from '../fixtures/scan/generate';
 import { startTestScanner, type TestScanner } from '../helpers/escl-scanner';
 import { seedStation } from '../helpers/seed-station';
 import { expect, expectAccessible, test } from './fixtures';
-import { signInAsReferent, startSession } from './helpers/sign-in';
+import { leaveReferentArea, signInAsReferent, startSession } from './helpers/sign-in';
 
 /**
  * The network scanner through the screens: the web host talks to a test eSCL scanner on 127.0.0.1 (real HTTP,
@@ -38,7 +38,7 @@ test('the référent chooses and tests the scanner; the mediator scans two pages
   await expect(page.getByTestId('scanner-result')).toContainText('Ce scanner est maintenant celui du poste');
   await page.getByRole('button', { name: 'Tester le scanner' }).click();
   await expect(page.getByRole('img', { name: 'Page de test du scanner' })).toBeVisible();
-  await page.getByRole('button', { name: "Fermer l'espace référent" }).click();
+  await leaveReferentArea(page);
 
   await startSession(page, station);
   await page.getByTestId('catalog-search').fill('changement d’adresse');
@@ -72,7 +72,7 @@ test('a paper jam says what to do and attaches nothing', async ({ page, station 
   await page.getByRole('button', { name: 'Lire ses capacités' }).click();
   await page.getByRole('button', { name: 'Choisir ce scanner' }).click();
   await expect(page.getByTestId('scanner-result')).toContainText('celui du poste');
-  await page.getByRole('button', { name: "Fermer l'espace référent" }).click();
+  await leaveReferentArea(page);
   scanner.set({ fault: 'jam', faultAfterPages: 1 });
 
   await startSession(page, station);

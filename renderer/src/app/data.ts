@@ -55,7 +55,10 @@ export function useQuery<T>(key: string, load: () => Promise<Result<T>>, options
 
   const reading = useRef(0);
   const reload = useCallback(async () => {
-    const ticket = latest.current.next();
+    // The guard of the key this read is for: after a key change the new key's guard counts afresh, so asking the
+    // current guard would take an older key's ticket 1 for the new key's ticket 1 (its reply shown for the new key).
+    const guard = latest.current;
+    const ticket = guard.next();
     reading.current += 1;
     let result: Result<T>;
     try {
@@ -65,8 +68,7 @@ export function useQuery<T>(key: string, load: () => Promise<Result<T>>, options
     } finally {
       reading.current -= 1;
     }
-    if (latest.current.isLatest(ticket))
-      setState((previous) => ({ ...settleQuery(previous, result), key: keyRef.current }));
+    if (guard.isLatest(ticket)) setState((previous) => ({ ...settleQuery(previous, result), key: keyRef.current }));
   }, []);
 
   useEffect(() => {

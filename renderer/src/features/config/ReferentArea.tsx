@@ -11,7 +11,7 @@ import type { StationConfig } from '../../../../preload/api';
 import { ConfigContext, type ConfigValue } from './ConfigContext';
 import { DelaysPanel } from './DelaysPanel';
 import { MediatorsPanel } from './MediatorsPanel';
-import { useReferentCall } from './referent-call';
+import { referentAreaShown, useReferentCall } from './referent-call';
 import { useReferentActivity } from './referent-presence';
 import { ResetFieldsNotice } from './ResetFieldsNotice';
 import { SitePanel } from './SitePanel';
@@ -64,7 +64,8 @@ export function ReferentArea() {
       void api()
         .access.status()
         .then((result) => {
-          if (result.ok && !result.value.referent.signedIn) navigate('/referent/connexion?raison=expiree');
+          if (referentAreaShown() && result.ok && !result.value.referent.signedIn)
+            navigate('/referent/connexion?raison=expiree');
         });
     }, 20_000);
     return () => clearInterval(timer);
