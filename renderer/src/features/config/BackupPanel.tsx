@@ -36,7 +36,7 @@ export function BackupPanel({ onImported }: { onImported(): void }) {
       });
   const cancelImport = () => {
     setPreview(null);
-    importer.setMessage({ ok: true, text: "Import annulé : rien n'a été modifié." });
+    void importer.run(async () => "Import annulé : rien n'a été modifié.");
   };
 
   return (

@@ -11,13 +11,14 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { MediatorView } from '../../../../preload/api';
-import { api } from '../../api';
+import { api, type Result } from '../../api';
+import { useAction, useQuery } from '../../app/data';
+import type { ActionMessage } from '../../app/request-state';
 import { PinField } from '../access/PinField';
-import { useReferentCall } from './referent-call';
+import { useReferentReply } from './referent-call';
 import { SaveBar } from './SaveBar';
-import { useSaver } from './useSaver';
 import { ResultMessage } from '../../app/ResultMessage';
 
 function lockText(until: string | null): string {
@@ -27,46 +28,57 @@ function lockText(until: string | null): string {
 
 /** Médiateurs: a pseudonym and a PIN each (no real name needed); activate, deactivate, give a new PIN. */
 export function MediatorsPanel() {
-  const referentCall = useReferentCall();
-  const [mediators, setMediators] = useState<MediatorView[] | null>(null);
+  const referentReply = useReferentReply();
+  const list = useQuery('mediators', () => referentReply(api().config.listMediators()));
+  const mediators = list.data ?? null;
   const [pseudonym, setPseudonym] = useState('');
   const [pin, setPin] = useState('');
   const [resetting, setResetting] = useState<number | null>(null);
-  const adder = useSaver();
-  const rows = useSaver();
-
-  const reload = useCallback(async () => {
-    setMediators(await referentCall(api().config.listMediators()));
-  }, [referentCall]);
-
-  useEffect(() => {
-    let live = true;
-    referentCall(api().config.listMediators()).then(
-      (list) => live && setMediators(list),
-      () => live && setMediators([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [referentCall]);
+  const adder = useAction(
+    async () => {
+      const added = await referentReply(api().config.addMediator({ pseudonym, pin }));
+      if (added.ok) {
+        setPseudonym('');
+        setPin('');
+      }
+      return added;
+    },
+    {
+      success: (added) => `${added.pseudonym} peut maintenant se connecter avec son code.`,
+      onSuccess: () => list.reload(),
+    },
+  );
+  // The rows' actions (a toggle, a new PIN): each one goes through, and the latest one's outcome is said.
+  const rows = useAction(
+    async (mediator: MediatorView, newPin?: string): Promise<Result<string>> => {
+      const { pseudonym: name } = mediator;
+      if (newPin !== undefined) {
+        const done = await referentReply(api().config.resetMediatorPin({ id: mediator.id, pin: newPin }));
+        return done.ok ? { ok: true, value: `Le nouveau code de ${name} est enregistré.` } : done;
+      }
+      const done = await referentReply(api().config.setMediatorActive({ id: mediator.id, active: !mediator.active }));
+      if (!done.ok) return done;
+      return { ok: true, value: mediator.active ? `${name} est désactivé.` : `${name} est de nouveau actif.` };
+    },
+    {
+      overlap: 'latest',
+      success: (text) => text,
+      onSuccess: () => {
+        setResetting(null);
+        return list.reload();
+      },
+    },
+  );
+  const toggle = (mediator: MediatorView) => {
+    // The outcome is said below the table: an open "Nouveau code" form would take it.
+    setResetting(null);
+    void rows.run(mediator);
+  };
 
   const add = (event: FormEvent) => {
     event.preventDefault();
-    void adder.run(async () => {
-      const added = await referentCall(api().config.addMediator({ pseudonym, pin }));
-      setPseudonym('');
-      setPin('');
-      await reload();
-      return `${added.pseudonym} peut maintenant se connecter avec son code.`;
-    });
+    void adder.run();
   };
-
-  const toggle = (mediator: MediatorView) =>
-    void rows.run(async () => {
-      await referentCall(api().config.setMediatorActive({ id: mediator.id, active: !mediator.active }));
-      await reload();
-      return mediator.active ? `${mediator.pseudonym} est désactivé.` : `${mediator.pseudonym} est de nouveau actif.`;
-    });
 
   return (
     <Stack spacing={4}>
@@ -109,7 +121,10 @@ export function MediatorsPanel() {
                       </Button>
                       <Button
                         variant="outlined"
-                        onClick={() => setResetting(resetting === mediator.id ? null : mediator.id)}
+                        onClick={() => {
+                          rows.clear();
+                          setResetting(resetting === mediator.id ? null : mediator.id);
+                        }}
                         aria-expanded={resetting === mediator.id}
                         aria-label={`Nouveau code pour ${mediator.pseudonym}`}
                       >
@@ -119,10 +134,9 @@ export function MediatorsPanel() {
                     {resetting === mediator.id && (
                       <ResetPinForm
                         mediator={mediator}
-                        onDone={async () => {
-                          setResetting(null);
-                          await reload();
-                        }}
+                        busy={rows.busy}
+                        message={rows.message}
+                        onSave={(newPin) => void rows.run(mediator, newPin)}
                       />
                     )}
                   </TableCell>
@@ -131,7 +145,13 @@ export function MediatorsPanel() {
             </TableBody>
           </Table>
         )}
-        <ResultMessage message={rows.message} />
+        {list.error && !mediators && (
+          <Alert severity="error" role="alert">
+            {list.error.message}
+          </Alert>
+        )}
+        {/* While a "Nouveau code" form is open, what its button did is said next to it. */}
+        <ResultMessage message={resetting === null ? rows.message : null} />
       </Stack>
       <Box component="form" noValidate onSubmit={add}>
         <Stack spacing={2} sx={{ maxWidth: 560 }}>
@@ -155,10 +175,19 @@ export function MediatorsPanel() {
   );
 }
 
-function ResetPinForm({ mediator, onDone }: { mediator: MediatorView; onDone(): Promise<void> }) {
-  const referentCall = useReferentCall();
+/** A new PIN for one mediator; the panel saves it (and closes this form once saved). */
+function ResetPinForm({
+  mediator,
+  busy,
+  message,
+  onSave,
+}: {
+  mediator: MediatorView;
+  busy: boolean;
+  message: ActionMessage | null;
+  onSave(pin: string): void;
+}) {
   const [pin, setPin] = useState('');
-  const saver = useSaver();
   return (
     <Box
       component="form"
@@ -166,10 +195,7 @@ function ResetPinForm({ mediator, onDone }: { mediator: MediatorView; onDone(): 
       sx={{ mt: 2 }}
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
-        void saver.run(async () => {
-          await referentCall(api().config.resetMediatorPin({ id: mediator.id, pin }));
-          await onDone();
-        });
+        onSave(pin);
       }}
     >
       <Stack spacing={1} sx={{ maxWidth: 360 }}>
@@ -179,7 +205,7 @@ function ResetPinForm({ mediator, onDone }: { mediator: MediatorView; onDone(): 
           onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
           size="small"
         />
-        <SaveBar busy={saver.busy} message={saver.message} label="Enregistrer le code" />
+        <SaveBar busy={busy} message={message} label="Enregistrer le code" />
       </Stack>
     </Box>
   );

@@ -1,17 +1,17 @@
 import { Alert, Box, Button, CircularProgress, Stack, Tab, Tabs, Typography } from '@mui/material';
-import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
+import { useEffect, useMemo, type ReactElement } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { referentPanels } from '../../app/referent-panels';
-import { api } from '../../api';
-import { errorText } from '../access/PinField';
+import { api, type Result } from '../../api';
+import { useQuery } from '../../app/data';
 import { useTitle } from '../access/useTitle';
 import { JournalPanel } from '../journal/JournalPanel';
 import { BackupPanel } from './BackupPanel';
-import type { StationConfig } from '../../../../preload/api';
+import type { Output, StationConfig } from '../../../../preload/api';
 import { ConfigContext, type ConfigValue } from './ConfigContext';
 import { DelaysPanel } from './DelaysPanel';
 import { MediatorsPanel } from './MediatorsPanel';
-import { referentAreaShown, useReferentCall } from './referent-call';
+import { referentAreaShown, useReferentCall, useReferentReply } from './referent-call';
 import { useReferentActivity } from './referent-presence';
 import { ResetFieldsNotice } from './ResetFieldsNotice';
 import { SitePanel } from './SitePanel';
@@ -23,6 +23,18 @@ interface Panel {
   element: ReactElement;
 }
 
+type Reply = <T>(promise: Promise<Result<T>>) => Promise<Result<T>>;
+
+/** What the area shows above its panels: the configuration, and the fields main had to reset when reading it. */
+async function readArea(
+  reply: Reply,
+): Promise<Result<{ config: StationConfig; resets: Output<'config.resetFields'> }>> {
+  const config = await reply(api().config.get());
+  if (!config.ok) return config;
+  const resets = await reply(api().config.resetFields());
+  return resets.ok ? { ok: true, value: { config: config.value, resets: resets.value } } : resets;
+}
+
 /**
  * '/referent': the référent area, open only after the référent PIN (access.referentSignIn). Its own panels come
  * first, then those other capabilities register in app/referent-panels.tsx.
@@ -31,60 +43,51 @@ export function ReferentArea() {
   useTitle('Espace référent');
   const navigate = useNavigate();
   const referentCall = useReferentCall();
+  const referentReply = useReferentReply();
   const [params, setParams] = useSearchParams();
-  const [signedIn, setSignedIn] = useState<boolean | null>(null);
-  const [config, setConfig] = useState<StationConfig | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [resets, setResets] = useState<Array<{ field: string; message: string }>>([]);
-
-  const loadConfig = useCallback(async () => {
-    try {
-      setConfig(await referentCall(api().config.get()));
-      setResets(await referentCall(api().config.resetFields()));
-    } catch (caught) {
-      setError(errorText(caught, "La configuration n'a pas pu être lue."));
-    }
-  }, [referentCall]);
-
-  useEffect(() => {
-    void api()
-      .access.status()
-      .then((result) => {
-        const open = result.ok && result.value.referent.signedIn;
-        setSignedIn(open);
-        if (open) void loadConfig();
-      });
-  }, [loadConfig]);
+  const status = useQuery('referent-status', () => api().access.status());
+  const signedIn = status.data?.referent.signedIn ?? (status.error ? false : null);
+  const area = useQuery('referent-config', () => readArea(referentReply), { enabled: signedIn === true });
 
   useReferentActivity(signedIn === true);
 
-  // The area closes by itself (minutes without action, a mediator's sign-in, a session start): leave the screen.
+  // The area closes by itself (minutes without action, a mediator's sign-in, a session start): the status read
+  // again says so, and the screen leaves (below).
+  const { reload: readStatus } = status;
   useEffect(() => {
-    const timer = setInterval(() => {
-      void api()
-        .access.status()
-        .then((result) => {
-          if (referentAreaShown() && result.ok && !result.value.referent.signedIn)
-            navigate('/referent/connexion?raison=expiree');
-        });
-    }, 20_000);
+    const timer = setInterval(() => void readStatus(), 20_000);
     return () => clearInterval(timer);
-  }, [navigate]);
+  }, [readStatus]);
 
+  const { setData } = area;
   const context = useMemo<ConfigValue | null>(
     () =>
-      config && {
-        config,
-        async save(sections) {
-          setConfig(await referentCall(api().config.saveSections({ sections })));
-          // A saved section is stored anew: its reset notice goes.
-          setResets(await referentCall(api().config.resetFields()));
-        },
-      },
-    [config, referentCall],
+      area.data
+        ? {
+            config: area.data.config,
+            async save(sections) {
+              const config = await referentCall(api().config.saveSections({ sections }));
+              setData((current) => current && { ...current, config });
+              // A saved section is stored anew: its reset notice goes.
+              const resets = await referentCall(api().config.resetFields());
+              setData((current) => current && { ...current, resets });
+            },
+          }
+        : null,
+    [area.data, referentCall, setData],
   );
 
-  if (signedIn === false) return <Navigate to="/referent/connexion" replace />;
+  // Closed at the first read (no sign-in, or the status unreadable): the sign-in screen. Closed after the area was
+  // open (its configuration was read): the sign-in screen says why, unless the référent is leaving it already
+  // ("Fermer l'espace référent" moved the address before this render).
+  if (signedIn === false) {
+    if (!referentAreaShown()) return null;
+    return area.data || area.error ? (
+      <Navigate to="/referent/connexion?raison=expiree" />
+    ) : (
+      <Navigate to="/referent/connexion" replace />
+    );
+  }
 
   const panels: Panel[] = [
     { id: 'poste', label: 'Poste', element: <StationPanel /> },
@@ -98,7 +101,7 @@ export function ReferentArea() {
       element: (
         <BackupPanel
           onImported={() => {
-            void loadConfig();
+            void area.reload();
           }}
         />
       ),
@@ -120,14 +123,14 @@ export function ReferentArea() {
           Fermer l'espace référent
         </Button>
       </Stack>
-      {error && (
+      {area.error && (
         <Alert severity="error" role="alert">
-          {error}
+          {area.error.message}
         </Alert>
       )}
-      <ResetFieldsNotice resets={resets} />
+      <ResetFieldsNotice resets={area.data?.resets ?? []} />
       {!context ? (
-        <CircularProgress aria-label="Chargement" />
+        !area.error && <CircularProgress aria-label="Chargement" />
       ) : (
         <ConfigContext.Provider value={context}>
           <Box sx={{ borderBottom: 1, borderColor: 'divider' }}>

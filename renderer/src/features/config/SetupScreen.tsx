@@ -14,15 +14,17 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Navigate } from 'react-router';
 import { api, call } from '../../api';
-import { errorText, PinField } from '../access/PinField';
+import { PinField } from '../access/PinField';
 import { useTitle } from '../access/useTitle';
 import { importConfigFile } from './config-file-transfer';
 import { ImportConfigButton } from './ImportConfigButton';
-import { CONFIG_DEFAULTS, type StationConfig } from '../../../../preload/api';
+import type { StationConfig } from '../../../../preload/api';
+import { refusal, useAction, useQuery } from '../../app/data';
 import { choiceOf, STATION_TYPES } from './labels';
+import { EMPTY_SETUP, setupProblem, setupRequest, type SetupForm } from './setup-form';
 import { useSaver } from './useSaver';
 import { ResultMessage } from '../../app/ResultMessage';
 
@@ -47,64 +49,32 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
  */
 export function SetupScreen() {
   useTitle('Installation du poste');
-  const [setUp, setSetUp] = useState<boolean | null>(null);
-  const [name, setName] = useState('');
-  const [type, setType] = useState(CONFIG_DEFAULTS.station.type);
-  const [commune, setCommune] = useState('');
-  const [departement, setDepartement] = useState('');
-  const [pin, setPin] = useState('');
-  const [pinAgain, setPinAgain] = useState('');
-  const [printerEnabled, setPrinterEnabled] = useState(false);
-  const [printerType, setPrinterType] = useState(CONFIG_DEFAULTS.printer.type);
-  const [printerInterface, setPrinterInterface] = useState('tcp://192.168.1.100:9100');
-  const [printerWidth, setPrinterWidth] = useState(CONFIG_DEFAULTS.printer.width);
-  const [scanFolder, setScanFolder] = useState('');
-  const [idleMinutes, setIdleMinutes] = useState(String(CONFIG_DEFAULTS.session.idleMinutes));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const status = useQuery('status', () => api().access.status());
+  const [form, setForm] = useState(EMPTY_SETUP);
+  const set = <K extends keyof SetupForm>(key: K, value: SetupForm[K]) =>
+    setForm((current) => ({ ...current, [key]: value }));
+  const install = useAction(
+    async () => {
+      const problem = setupProblem(form);
+      if (problem) return refusal(problem);
+      const done = await api().access.setup(setupRequest(form));
+      return done.ok ? api().access.referentSignIn({ pin: form.pin }) : done;
+    },
+    {
+      onSuccess: () => {
+        // Reload so the header shows the new station name; the référent stays signed in (main process).
+        window.location.hash = '#/referent?onglet=mediateurs';
+        window.location.reload();
+      },
+    },
+  );
 
-  useEffect(() => {
-    void api()
-      .access.status()
-      .then((result) => setSetUp(result.ok ? result.value.setUp : false));
-  }, []);
+  // A status that cannot be read shows the assistant: main refuses a second installation anyway.
+  if (status.data?.setUp) return <Navigate to="/" replace />;
 
-  if (setUp) return <Navigate to="/" replace />;
-
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    const problem = !name.trim()
-      ? 'Donnez un nom au poste.'
-      : !/^\d{8,12}$/.test(pin)
-        ? 'Le code du référent doit contenir de 8 à 12 chiffres.'
-        : pin !== pinAgain
-          ? 'Les deux codes du référent ne sont pas identiques. Tapez-les de nouveau.'
-          : !/^\d+$/.test(idleMinutes)
-            ? "Le délai d'inactivité doit être un nombre de minutes."
-            : null;
-    if (problem) return setError(problem);
-    setBusy(true);
-    setError(null);
-    try {
-      await call(
-        api().access.setup({
-          referentPin: pin,
-          station: { name, type, commune, departement },
-          printer: printerEnabled
-            ? { enabled: true, type: printerType, interface: printerInterface, width: printerWidth }
-            : { enabled: false },
-          scan: { folder: scanFolder.trim() || null },
-          session: { idleMinutes: Number(idleMinutes) },
-        }),
-      );
-      await call(api().access.referentSignIn({ pin }));
-      // Reload so the header shows the new station name; the référent stays signed in (main process).
-      window.location.hash = '#/referent?onglet=mediateurs';
-      window.location.reload();
-    } catch (caught) {
-      setError(errorText(caught, "L'installation n'a pas abouti. Réessayez."));
-      setBusy(false);
-    }
+    void install.run();
   };
 
   return (
@@ -114,28 +84,28 @@ export function SetupScreen() {
         Bienvenue. Ce poste n'est pas encore configuré. Le référent numérique remplit ce formulaire une seule fois ;
         ensuite il pourra tout modifier dans l'espace référent.
       </Typography>
-      <Box component="form" noValidate onSubmit={(event) => void submit(event)}>
+      <Box component="form" noValidate onSubmit={submit}>
         <Stack spacing={3}>
           <Section title="1. Le lieu">
-            <TextField label="Nom du poste" value={name} onChange={(e) => setName(e.target.value)} required />
+            <TextField label="Nom du poste" value={form.name} onChange={(e) => set('name', e.target.value)} required />
             <FormControl component="fieldset">
               <FormLabel component="legend">Type de lieu</FormLabel>
               <RadioGroup
                 row
                 name="type"
-                value={type}
-                onChange={(e) => setType(choiceOf(STATION_KINDS, e.target.value, type))}
+                value={form.type}
+                onChange={(e) => set('type', choiceOf(STATION_KINDS, e.target.value, form.type))}
               >
                 {STATION_TYPES.map(([value, label]) => (
                   <FormControlLabel key={value} value={value} control={<Radio />} label={label} />
                 ))}
               </RadioGroup>
             </FormControl>
-            <TextField label="Commune" value={commune} onChange={(e) => setCommune(e.target.value)} />
+            <TextField label="Commune" value={form.commune} onChange={(e) => set('commune', e.target.value)} />
             <TextField
               label="Département (numéro)"
-              value={departement}
-              onChange={(e) => setDepartement(e.target.value.toUpperCase().slice(0, 3))}
+              value={form.departement}
+              onChange={(e) => set('departement', e.target.value.toUpperCase().slice(0, 3))}
               helperText="Par exemple 57, 2A ou 974."
               sx={{ maxWidth: 240 }}
             />
@@ -147,29 +117,31 @@ export function SetupScreen() {
             </Typography>
             <PinField
               label="Code du référent"
-              value={pin}
-              onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+              value={form.pin}
+              onChange={(e) => set('pin', e.target.value.replace(/\D/g, ''))}
               required
             />
             <PinField
               label="Code du référent, une seconde fois"
-              value={pinAgain}
-              onChange={(e) => setPinAgain(e.target.value.replace(/\D/g, ''))}
+              value={form.pinAgain}
+              onChange={(e) => set('pinAgain', e.target.value.replace(/\D/g, ''))}
               required
             />
           </Section>
           <Section title="3. L'imprimante de tickets">
             <FormControlLabel
-              control={<Checkbox checked={printerEnabled} onChange={(e) => setPrinterEnabled(e.target.checked)} />}
+              control={
+                <Checkbox checked={form.printerEnabled} onChange={(e) => set('printerEnabled', e.target.checked)} />
+              }
               label="Une imprimante de tickets est branchée sur ce poste"
             />
-            {printerEnabled && (
+            {form.printerEnabled && (
               <>
                 <TextField
                   select
                   label="Type d'imprimante"
-                  value={printerType}
-                  onChange={(e) => setPrinterType(choiceOf(PRINTER_TYPES, e.target.value, printerType))}
+                  value={form.printerType}
+                  onChange={(e) => set('printerType', choiceOf(PRINTER_TYPES, e.target.value, form.printerType))}
                   sx={{ maxWidth: 320 }}
                 >
                   <MenuItem value="epson">Epson ou compatible (ESC/POS)</MenuItem>
@@ -177,15 +149,15 @@ export function SetupScreen() {
                 </TextField>
                 <TextField
                   label="Adresse de l'imprimante"
-                  value={printerInterface}
-                  onChange={(e) => setPrinterInterface(e.target.value)}
+                  value={form.printerInterface}
+                  onChange={(e) => set('printerInterface', e.target.value)}
                   helperText="Réseau : tcp://adresse:9100. Port : /dev/usb/lp0 ou COM3. Imprimante du système : printer:NOM."
                 />
                 <TextField
                   select
                   label="Largeur du papier"
-                  value={printerWidth}
-                  onChange={(e) => setPrinterWidth(choiceOf(PRINTER_WIDTHS, e.target.value, printerWidth))}
+                  value={form.printerWidth}
+                  onChange={(e) => set('printerWidth', choiceOf(PRINTER_WIDTHS, e.target.value, form.printerWidth))}
                   sx={{ maxWidth: 320 }}
                 >
                   <MenuItem value={48}>80 mm (48 caractères)</MenuItem>
@@ -201,24 +173,30 @@ export function SetupScreen() {
           <Section title="4. Le scanner et l'inactivité">
             <TextField
               label="Dossier où le scanner dépose les fichiers"
-              value={scanFolder}
-              onChange={(e) => setScanFolder(e.target.value)}
+              value={form.scanFolder}
+              onChange={(e) => set('scanFolder', e.target.value)}
               helperText="Laissez vide s'il n'y a pas encore de scanner. Vous pourrez tester le dossier dans l'espace référent."
             />
             <TextField
               label="Délai d'inactivité avant la fin automatique (minutes)"
-              value={idleMinutes}
-              onChange={(e) => setIdleMinutes(e.target.value.replace(/\D/g, ''))}
+              value={form.idleMinutes}
+              onChange={(e) => set('idleMinutes', e.target.value.replace(/\D/g, ''))}
               slotProps={{ htmlInput: { inputMode: 'numeric' } }}
               sx={{ maxWidth: 420 }}
             />
           </Section>
-          {error && (
+          {install.error && (
             <Alert severity="error" role="alert" data-testid="setup-error">
-              {error}
+              {install.error.message}
             </Alert>
           )}
-          <Button type="submit" variant="contained" size="large" disabled={busy} sx={{ alignSelf: 'flex-start' }}>
+          <Button
+            type="submit"
+            variant="contained"
+            size="large"
+            disabled={install.busy}
+            sx={{ alignSelf: 'flex-start' }}
+          >
             Installer le poste
           </Button>
         </Stack>

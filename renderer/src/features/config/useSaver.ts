@@ -1,23 +1,27 @@
-import { useState } from 'react';
+import { CallError, type Result } from '../../api';
+import { useAction } from '../../app/data';
 import { errorText } from '../access/PinField';
 
-/** Runs a save, keeping the busy flag and the French outcome message of a panel. */
+const FAILED = "L'enregistrement n'a pas abouti. Réessayez.";
+
+/**
+ * A panel's save, for work written as a sequence of unwrapped calls (`call()`, `referentCall()`) that throws the
+ * counter error: useAction's busy flag and outcome message over it. Resolves true when the work went through.
+ */
 export function useSaver(success = 'Enregistré.') {
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const run = async (work: () => Promise<string | void>) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const text = await work();
-      setMessage({ ok: true, text: text || success });
-      return true;
-    } catch (caught) {
-      setMessage({ ok: false, text: errorText(caught, "L'enregistrement n'a pas abouti. Réessayez.") });
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, message, run, setMessage };
+  const action = useAction(
+    async (work: () => Promise<string | void>): Promise<Result<string>> => {
+      try {
+        return { ok: true, value: (await work()) || success };
+      } catch (caught) {
+        // main's refusal keeps its code; a check of the screen's own (a plain Error) keeps its French text.
+        if (caught instanceof CallError) return { ok: false, error: caught.error };
+        return { ok: false, error: { code: 'invalid_input', message: errorText(caught, FAILED) } };
+      }
+    },
+    // Every save goes through (two boxes ticked one after the other are two changes); the latest reply is shown.
+    { success: (text) => text, overlap: 'latest' },
+  );
+  const run = async (work: () => Promise<string | void>): Promise<boolean> => (await action.run(work)) !== undefined;
+  return { busy: action.busy, message: action.message, run };
 }
