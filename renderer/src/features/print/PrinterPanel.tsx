@@ -14,14 +14,17 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { PrinterStatus, StationConfig } from '../../../../preload/api';
-import { api, call, CallError } from '../../api';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { StationConfig } from '../../../../preload/api';
+import { api } from '../../api';
+import { useAction, useQuery } from '../../app/data';
 import { useConfig } from '../config/ConfigContext';
 import { choiceOf } from '../config/labels';
 import { SaveBar } from '../config/SaveBar';
+import { useReferentReply } from '../config/referent-call';
 import { useSaver } from '../config/useSaver';
-import { joinInterface, splitInterface, type AddressKind } from './printer-address';
+import type { AddressKind } from './printer-address';
+import { printerForm, printerPatch, type PrinterForm } from './printer-form';
 import { ResultMessage } from '../../app/ResultMessage';
 import { measuredAgo } from './measured-ago';
 
@@ -65,67 +68,42 @@ const ADDRESS_HELP: Record<AddressKind, { label: string; help: string }> = {
 export function PrinterPanel() {
   const { config, save } = useConfig();
   const stored = config.printer;
-  const initial = splitInterface(stored.interface);
-  const [enabled, setEnabled] = useState(stored.enabled);
-  const [type, setType] = useState(stored.type);
-  const [kind, setKind] = useState<AddressKind>(initial.kind);
-  const [address, setAddress] = useState(initial.address);
-  const [width, setWidth] = useState(stored.width);
-  const [characterSet, setCharacterSet] = useState(stored.characterSet);
-  const [qrMode, setQrMode] = useState(stored.qrMode);
-  const [askStatus, setAskStatus] = useState(stored.askStatus);
+  const [form, setForm] = useState(() => printerForm(stored));
+  const change = <K extends keyof PrinterForm>(field: K, value: PrinterForm[K]) =>
+    setForm((previous) => ({ ...previous, [field]: value }));
+  const { enabled, type, kind, address, width, characterSet, qrMode, askStatus } = form;
   const saver = useSaver();
-  const [status, setStatus] = useState<PrinterStatus | null>(null);
-  const [test, setTest] = useState<{ ok: boolean; text: string } | null>(null);
-  const [noStatus, setNoStatus] = useState(false);
-  const [testing, setTesting] = useState(false);
+  const referentReply = useReferentReply();
 
-  const refresh = useCallback(
-    () =>
-      api()
-        .print.check()
-        .then((result) => setStatus(result.ok ? result.value : null)),
-    [],
-  );
-
+  // The live state is measured again every 5 s on purpose (paper out, cover open): a poll of a device, not a
+  // screen's read. A failed measure shows nothing rather than an old state.
+  const measured = useQuery('printer-check', () => api().print.check());
+  const status = measured.error ? null : (measured.data ?? null);
+  const { reload } = measured;
   useEffect(() => {
-    void refresh();
-    const timer = setInterval(() => void refresh(), 5000);
+    const timer = setInterval(() => void reload(), 5000);
     return () => clearInterval(timer);
-  }, [refresh]);
+  }, [reload]);
+
+  const testPage = useAction(() => referentReply(api().print.testPage()), {
+    success: 'Page de test envoyée. Vérifiez les accents, la largeur et le QR code.',
+  });
+  // A printer that takes connections but never answers status requests: propose to stop asking.
+  const noStatus = testPage.error?.code === 'printer_no_status' && stored.askStatus;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void saver.run(async () => {
-      await save({
-        printer: { enabled, type, interface: joinInterface(kind, address), width, characterSet, qrMode, askStatus },
-      });
-      await refresh();
+      await save({ printer: printerPatch(form) });
+      await reload();
     });
   };
 
-  const printTest = async () => {
-    setTesting(true);
-    setTest(null);
-    setNoStatus(false);
-    try {
-      await call(api().print.testPage());
-      setTest({ ok: true, text: 'Page de test envoyée. Vérifiez les accents, la largeur et le QR code.' });
-    } catch (caught) {
-      setTest({ ok: false, text: caught instanceof CallError ? caught.message : "La page de test n'est pas sortie." });
-      // A printer that takes connections but never answers status requests: propose to stop asking.
-      setNoStatus(caught instanceof CallError && caught.error.code === 'printer_no_status');
-    } finally {
-      setTesting(false);
-    }
-  };
-
   const turnStatusOff = () => {
-    setAskStatus(false);
+    change('askStatus', false);
     void saver.run(async () => {
-      await save({ printer: { ...stored, askStatus: false } });
-      setNoStatus(false);
-      await refresh();
+      await save({ printer: { askStatus: false } });
+      await reload();
     });
   };
 
@@ -146,14 +124,14 @@ export function PrinterPanel() {
           )}
         </Box>
         <FormControlLabel
-          control={<Switch checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />}
+          control={<Switch checked={enabled} onChange={(e) => change('enabled', e.target.checked)} />}
           label="Imprimer les reçus sur une imprimante de tickets"
         />
         <TextField
           select
           label="Type d'imprimante"
           value={type}
-          onChange={(e) => setType(choiceOf(TYPES, e.target.value, type))}
+          onChange={(e) => change('type', choiceOf(TYPES, e.target.value, type))}
         >
           <MenuItem value="epson">Epson ou compatible (ESC/POS)</MenuItem>
           <MenuItem value="star">Star</MenuItem>
@@ -164,7 +142,7 @@ export function PrinterPanel() {
             aria-labelledby="printer-kind"
             row
             value={kind}
-            onChange={(e) => setKind(choiceOf(KINDS, e.target.value, kind))}
+            onChange={(e) => change('kind', choiceOf(KINDS, e.target.value, kind))}
           >
             <FormControlLabel value="network" control={<Radio />} label="Réseau" />
             <FormControlLabel value="device" control={<Radio />} label="USB ou port série" />
@@ -175,13 +153,13 @@ export function PrinterPanel() {
           label={help.label}
           helperText={help.help}
           value={address}
-          onChange={(e) => setAddress(e.target.value)}
+          onChange={(e) => change('address', e.target.value)}
         />
         <TextField
           select
           label="Largeur du papier"
           value={width}
-          onChange={(e) => setWidth(choiceOf(values(WIDTHS), e.target.value, width))}
+          onChange={(e) => change('width', choiceOf(values(WIDTHS), e.target.value, width))}
         >
           {WIDTHS.map((option) => (
             <MenuItem key={option.value} value={option.value}>
@@ -193,7 +171,7 @@ export function PrinterPanel() {
           select
           label="Table de caractères"
           value={characterSet}
-          onChange={(e) => setCharacterSet(choiceOf(values(CHARACTER_SETS), e.target.value, characterSet))}
+          onChange={(e) => change('characterSet', choiceOf(values(CHARACTER_SETS), e.target.value, characterSet))}
           helperText={
             (type === 'star' && STAR_NOTES[characterSet]) ||
             'Si les accents sortent mal, essayez une autre table puis imprimez une page de test.'
@@ -209,7 +187,7 @@ export function PrinterPanel() {
           select
           label="QR code"
           value={qrMode}
-          onChange={(e) => setQrMode(choiceOf(values(QR_MODES), e.target.value, qrMode))}
+          onChange={(e) => change('qrMode', choiceOf(values(QR_MODES), e.target.value, qrMode))}
         >
           {QR_MODES.map((option) => (
             <MenuItem key={option.value} value={option.value}>
@@ -218,15 +196,15 @@ export function PrinterPanel() {
           ))}
         </TextField>
         <FormControlLabel
-          control={<Switch checked={askStatus} onChange={(e) => setAskStatus(e.target.checked)} />}
+          control={<Switch checked={askStatus} onChange={(e) => change('askStatus', e.target.checked)} />}
           label="Demander son état à l'imprimante réseau (papier, capot)"
         />
         <SaveBar busy={saver.busy} message={saver.message} />
         <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
-          <Button variant="outlined" disabled={testing} onClick={() => void printTest()}>
+          <Button variant="outlined" disabled={testPage.busy} onClick={() => void testPage.run()}>
             Imprimer une page de test
           </Button>
-          <ResultMessage message={test} />
+          <ResultMessage message={testPage.message} />
           {noStatus && (
             <Button variant="contained" onClick={turnStatusOff}>
               Ne plus demander son état à l'imprimante

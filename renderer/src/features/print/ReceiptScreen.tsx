@@ -25,10 +25,8 @@ export function ReceiptScreen() {
   const status: PrinterStatus | null = measured.data ?? known.data ?? null;
   const checking = measured.loading || recheck.busy;
   // A job that failed measured the printer: show that state (and the question, if paper may have come out).
-  const reloadStatus = async () => {
-    const reply = await api().print.status();
-    if (reply.ok) measured.setData(reply.value);
-  };
+  const restate = useAction(() => api().print.status(), { overlap: 'latest', onSuccess: measured.setData });
+  const reloadStatus = () => restate.run();
 
   // A second click while a job runs does nothing (useAction; main/print also refuses a second job).
   const printing = useAction(

@@ -5,8 +5,9 @@ import EditIcon from '@mui/icons-material/Edit';
 import RotateRightIcon from '@mui/icons-material/RotateRight';
 import ZoomInIcon from '@mui/icons-material/ZoomIn';
 import { Alert, Box, Button, Chip, FormControlLabel, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
-import { api, call } from '../../api';
+import { useState } from 'react';
+import { api, type Result } from '../../api';
+import { useAction, useQuery } from '../../app/data';
 import { FORMAT_LABELS, sizeText, type ScanImport } from './types';
 
 export interface PieceOption {
@@ -31,37 +32,25 @@ interface Props {
 
 const AUTRE = '';
 
+type Changes = Omit<Parameters<ReturnType<typeof api>['scan']['update']>[0], 'id'>;
+
 /** One imported document: thumbnail, upload status, and the counter's actions on it. */
 export function ImportCard({ item, demarcheId, pieces, first, last, onPreview, onError, onRemoved }: Props) {
-  const [thumbnail, setThumbnail] = useState<string | null>(null);
+  // A new version (turned, cropped…) has a new thumbnail; the old one stays shown until it arrives.
+  const thumbnail = useQuery(`thumbnail:${item.id}:${item.version}`, () => api().scan.thumbnail({ id: item.id }));
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(item.label);
-  const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    let live = true;
-    void api()
-      .scan.thumbnail({ id: item.id })
-      .then((result) => {
-        if (live && result.ok) setThumbnail(result.value.dataUrl);
-      });
-    return () => {
-      live = false;
-    };
-  }, [item.id, item.version]);
-
-  const act = async (work: () => Promise<unknown>) => {
-    setBusy(true);
-    try {
-      await work();
-    } catch (caught) {
-      onError(caught instanceof Error ? caught.message : "L'opération n'a pas abouti. Réessayez.");
-    } finally {
-      setBusy(false);
-    }
+  // Every change of the card is one action: one busy flag, main's refusal said by the panel (next to the list).
+  const change = useAction((request: () => Promise<Result<unknown>>) => request(), {
+    onError: (error) => onError(error.message),
+  });
+  const busy = change.busy;
+  const update = (changes: Changes) => change.run(() => api().scan.update({ id: item.id, ...changes }));
+  const move = (direction: 'up' | 'down') => void change.run(() => api().scan.move({ id: item.id, direction }));
+  const remove = async () => {
+    if ((await change.run(() => api().scan.remove({ id: item.id }))) !== undefined) onRemoved(item.label);
   };
-  const update = (changes: Omit<Parameters<ReturnType<typeof api>['scan']['update']>[0], 'id'>) =>
-    act(() => call(api().scan.update({ id: item.id, ...changes })));
 
   const ready = item.status === 'ready';
   const titleId = `scan-${item.id}-title`;
@@ -69,10 +58,10 @@ export function ImportCard({ item, demarcheId, pieces, first, last, onPreview, o
     <Paper component="article" variant="outlined" aria-labelledby={titleId} sx={{ p: 2 }} data-testid="scan-import">
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
         <Box sx={{ width: 160, flexShrink: 0 }}>
-          {thumbnail ? (
+          {thumbnail.data ? (
             <Box
               component="img"
-              src={thumbnail}
+              src={thumbnail.data.dataUrl}
               alt={`Miniature de ${item.label}`}
               sx={{
                 width: 160,
@@ -95,7 +84,8 @@ export function ImportCard({ item, demarcheId, pieces, first, last, onPreview, o
               spacing={1}
               onSubmit={(event) => {
                 event.preventDefault();
-                void update({ label: name }).then(() => setRenaming(false));
+                // A refused name keeps the form open with what was typed, to correct it.
+                void update({ label: name }).then((done) => done !== undefined && setRenaming(false));
               }}
             >
               <TextField
@@ -221,7 +211,7 @@ export function ImportCard({ item, demarcheId, pieces, first, last, onPreview, o
             </Button>
             <Button
               startIcon={<ArrowUpwardIcon />}
-              onClick={() => void act(() => call(api().scan.move({ id: item.id, direction: 'up' })))}
+              onClick={() => move('up')}
               disabled={busy || first}
               aria-label={`Monter ${item.label}`}
             >
@@ -229,7 +219,7 @@ export function ImportCard({ item, demarcheId, pieces, first, last, onPreview, o
             </Button>
             <Button
               startIcon={<ArrowDownwardIcon />}
-              onClick={() => void act(() => call(api().scan.move({ id: item.id, direction: 'down' })))}
+              onClick={() => move('down')}
               disabled={busy || last}
               aria-label={`Descendre ${item.label}`}
             >
@@ -238,12 +228,7 @@ export function ImportCard({ item, demarcheId, pieces, first, last, onPreview, o
             <Button
               startIcon={<DeleteIcon />}
               color="error"
-              onClick={() =>
-                void act(async () => {
-                  await call(api().scan.remove({ id: item.id }));
-                  onRemoved(item.label);
-                })
-              }
+              onClick={() => void remove()}
               disabled={busy}
               aria-label={`Supprimer ${item.label}`}
             >

@@ -1,5 +1,6 @@
 import RotateRightIcon from '@mui/icons-material/RotateRight';
 import {
+  Alert,
   Box,
   Button,
   CircularProgress,
@@ -10,40 +11,34 @@ import {
   Stack,
   Typography,
 } from '@mui/material';
-import { useEffect, useState } from 'react';
-import { api, call } from '../../api';
+import { useRef, useState } from 'react';
+import { api } from '../../api';
+import { refusal, useAction, useQuery } from '../../app/data';
 import type { ScanImport } from './types';
 
 /** The large preview of one import, page by page, as it will be sent; each page can be turned. Keyed by import. */
 export function PreviewDialog({ item, onClose }: { item: ScanImport | null; onClose(): void }) {
   const [page, setPage] = useState(0);
-  const [loaded, setLoaded] = useState<{ key: string; url: string } | null>(null);
-  const key = item ? `${item.id}:${item.version}:${page}` : '';
-  const image = loaded?.key === key ? loaded.url : null;
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (!item) return;
-    let live = true;
-    void api()
-      .scan.preview({ id: item.id, page })
-      .then((result) => {
-        if (live && result.ok) setLoaded({ key, url: result.value.dataUrl });
-      });
-    return () => {
-      live = false;
-    };
-  }, [item, key, page]);
+  // A turned page is a new version: the key changes and the page is read again.
+  const preview = useQuery(
+    item ? `${item.id}:${item.version}:${page}` : '',
+    () => (item ? api().scan.preview({ id: item.id, page }) : Promise.resolve(refusal('Aucun document.'))),
+    { enabled: item !== null },
+  );
+  // The previous page (or its error) stays in the query while the next one is read: not shown under the new title.
+  const readError = preview.loading ? null : preview.error;
+  const image = preview.loading || readError ? null : (preview.data?.dataUrl ?? null);
+  const errorBox = useRef<HTMLDivElement>(null);
+  const turn = useAction(
+    () =>
+      item
+        ? api().scan.update({ id: item.id, rotate: { page, turn: 90 } })
+        : Promise.resolve(refusal('Aucun document.')),
+    { onError: () => errorBox.current?.focus() },
+  );
 
   if (!item) return null;
-  const turn = async () => {
-    setBusy(true);
-    try {
-      await call(api().scan.update({ id: item.id, rotate: { page, turn: 90 } }));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const failure = turn.error ?? readError;
   return (
     <Dialog open onClose={onClose} maxWidth="lg" fullWidth aria-labelledby="scan-preview-title">
       <DialogTitle id="scan-preview-title">
@@ -58,16 +53,19 @@ export function PreviewDialog({ item, onClose }: { item: ScanImport | null; onCl
               alt={`Page ${page + 1} de ${item.label}, telle qu'elle sera envoyée`}
               sx={{ maxWidth: '100%', maxHeight: '70vh' }}
             />
-          ) : (
+          ) : readError ? null : (
             <Stack sx={{ alignItems: 'center', justifyContent: 'center' }} spacing={1}>
               <CircularProgress aria-label="Chargement de l'aperçu" />
               <Typography>Préparation de l'aperçu…</Typography>
             </Stack>
           )}
         </Box>
+        <div ref={errorBox} tabIndex={-1} role="status" aria-live="polite">
+          {failure && <Alert severity="error">{failure.message}</Alert>}
+        </div>
       </DialogContent>
       <DialogActions>
-        <Button startIcon={<RotateRightIcon />} onClick={() => void turn()} disabled={busy}>
+        <Button startIcon={<RotateRightIcon />} onClick={() => void turn.run()} disabled={turn.busy}>
           Pivoter cette page
         </Button>
         <Button onClick={() => setPage(page - 1)} disabled={page === 0}>

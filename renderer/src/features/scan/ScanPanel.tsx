@@ -2,12 +2,15 @@ import MergeIcon from '@mui/icons-material/CallMerge';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Alert, Box, Button, LinearProgress, Paper, Stack, Typography } from '@mui/material';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import { api, call } from '../../api';
-import { pickNative, sendFiles, type Target } from './file-source';
+import { api, type CounterError } from '../../api';
+import { useAction } from '../../app/data';
+import { sendFiles, type Target } from './file-source';
+import { importMessage } from './import-message';
 import { ImportCard, type PieceOption } from './ImportCard';
 import { PreviewDialog } from './PreviewDialog';
 import { sizeText, type ScanImport, type ScanImportResult } from './types';
 import { useScans, type ScanJob } from './useScans';
+import { WaitingFiles } from './WaitingFiles';
 import { ScanButton } from '../scanner/ScanButton';
 
 export interface ScanPanelProps {
@@ -39,6 +42,18 @@ export function ScanPanel({ demarcheId, pieces, showAll = false }: ScanPanelProp
   const messageBox = useRef<HTMLDivElement>(null);
   const target: Target = { demarcheId: demarcheId || null, pieceId: null };
 
+  // An empty outcome (the dialog closed without a file) leaves the last message as it is.
+  const report = (outcome: ScanImportResult, stillRefused = false) => {
+    const said = importMessage(outcome, stillRefused);
+    if (said) setMessage(said);
+  };
+  const fail = (text: string) => setMessage({ ok: false, text });
+  const failed = (error: CounterError) => fail(error.message);
+  const pick = useAction(() => api().scan.pick(target), { onSuccess: (outcome) => report(outcome), onError: failed });
+  const merge = useAction((ids: string[]) => api().scan.merge({ ids }), { onError: failed });
+  // Each closed notice is the person's choice: every one goes through, even while another is on its way.
+  const dismiss = useAction((id: string) => api().scan.dismiss({ id }), { overlap: 'latest', onError: failed });
+
   // What the mediator's action did (imported, deleted, refused) takes the focus, next to the documents.
   useEffect(() => {
     if (message) messageBox.current?.focus();
@@ -48,29 +63,12 @@ export function ScanPanel({ demarcheId, pieces, showAll = false }: ScanPanelProp
     return error ? <Alert severity="error">{error}</Alert> : <LinearProgress aria-label="Chargement des pièces" />;
   }
 
-  const report = (outcome: ScanImportResult, stillRefused = false) => {
-    const count = outcome.imported.length;
-    if (stillRefused)
-      setMessage({
-        ok: false,
-        text: "Le fichier n'a toujours pas pu être importé. La raison est écrite dans la liste.",
-      });
-    else if (outcome.refused.length > 0)
-      setMessage({ ok: false, text: outcome.refused.map((item) => item.message).join(' ') });
-    else if (count > 0)
-      setMessage({
-        ok: true,
-        text: count === 1 ? 'Le document a été importé.' : `${count} documents ont été importés.`,
-      });
-  };
-  const fail = (text: string) => setMessage({ ok: false, text });
-
   const onFiles = async (files: File[], source: 'pick' | 'drop') => {
     if (files.length === 0) return;
     report(await sendFiles(files, source, target, list.maxInputBytes));
   };
   const choose = () => {
-    if (list.nativePick) void pickNative(target).then(report, (caught: Error) => fail(caught.message));
+    if (list.nativePick) void pick.run();
     else input.current?.click();
   };
   const onDrop = (event: DragEvent) => {
@@ -176,57 +174,17 @@ export function ScanPanel({ demarcheId, pieces, showAll = false }: ScanPanelProp
       </div>
 
       {list.notices.map((notice) => (
-        <Alert key={notice.id} severity="warning" onClose={() => void call(api().scan.dismiss({ id: notice.id }))}>
+        <Alert key={notice.id} severity="warning" onClose={() => void dismiss.run(notice.id)}>
           {notice.message}
         </Alert>
       ))}
       {list.refusals.map((refusal) => (
-        <Alert key={refusal.id} severity="error" onClose={() => void call(api().scan.dismiss({ id: refusal.id }))}>
+        <Alert key={refusal.id} severity="error" onClose={() => void dismiss.run(refusal.id)}>
           {refusal.message}
         </Alert>
       ))}
 
-      {list.waiting.length > 0 && (
-        <Stack spacing={1} component="section" aria-labelledby="scan-waiting-title">
-          <Typography id="scan-waiting-title" variant="h3" sx={{ fontSize: '1.3rem' }}>
-            Fichiers en attente dans le dossier de numérisation
-          </Typography>
-          {list.waiting.map((file) => (
-            <Alert
-              key={file.id}
-              severity={file.why === 'refused' ? 'error' : 'warning'}
-              action={
-                <Stack direction="row" spacing={1}>
-                  <Button
-                    color="inherit"
-                    onClick={() =>
-                      void call(api().scan.waitingImport({ id: file.id, ...target })).then(
-                        // The reason of a refusal is already in this list: it is not repeated above.
-                        (outcome) => report({ ...outcome, refused: [] }, outcome.refused.length > 0),
-                        (caught: Error) => fail(caught.message),
-                      )
-                    }
-                  >
-                    {file.why === 'refused' ? 'Réessayer' : 'Importer pour cet usager'}
-                  </Button>
-                  <Button
-                    color="inherit"
-                    onClick={() =>
-                      void call(api().scan.waitingDelete({ id: file.id })).catch((caught: Error) =>
-                        fail(caught.message),
-                      )
-                    }
-                  >
-                    Supprimer du dossier
-                  </Button>
-                </Stack>
-              }
-            >
-              {file.message}
-            </Alert>
-          ))}
-        </Stack>
-      )}
+      <WaitingFiles waiting={list.waiting} target={target} onImported={report} onError={fail} />
 
       {groups.map((group) => (
         <Stack
@@ -244,11 +202,8 @@ export function ScanPanel({ demarcheId, pieces, showAll = false }: ScanPanelProp
               <Button
                 startIcon={<MergeIcon />}
                 variant="outlined"
-                onClick={() =>
-                  void call(api().scan.merge({ ids: group.items.map((item) => item.id) })).catch((caught: Error) =>
-                    fail(caught.message),
-                  )
-                }
+                disabled={merge.busy}
+                onClick={() => void merge.run(group.items.map((item) => item.id))}
               >
                 Assembler en un seul PDF ({group.items.length} documents)
               </Button>

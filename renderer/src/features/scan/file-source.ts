@@ -1,6 +1,6 @@
 /**
  * Where picked and dropped files come from, in one place. The desktop app opens the system dialog in the main
- * process (scan.pick: paths, size checked before reading); a browser reads the chosen File and sends its bytes
+ * process (scan.pick, from ScanPanel: paths, size checked before reading); a browser reads the chosen File and sends its bytes
  * (scan.importBytes). Either way the size is checked before the file is read.
  */
 import type { ScanImportResult } from './types';
@@ -56,9 +56,4 @@ export async function sendFiles(
     }
   }
   return outcome;
-}
-
-/** Desktop: the main process shows its own dialog. */
-export function pickNative(target: Target): Promise<ScanImportResult> {
-  return call(api().scan.pick(target));
 }

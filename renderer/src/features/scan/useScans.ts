@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { ScanList } from '../../../../preload/api';
-import { api, call } from '../../api';
+import { useEffect, useState } from 'react';
+import { api } from '../../api';
+import { useQuery } from '../../app/data';
 
 export interface ScanJob {
   jobId: string;
@@ -10,28 +10,16 @@ export interface ScanJob {
   total: number;
 }
 
-/** The session's imports as main holds them, refreshed on every scan event; plus the imports in progress. */
+/** The session's imports as main holds them, read again on every scan change; plus the imports in progress. */
 export function useScans() {
-  const [list, setList] = useState<ScanList | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const scans = useQuery('scans', () => api().scan.list(), { refreshOn: ['scan.changed'] });
   const [jobs, setJobs] = useState<Record<string, ScanJob>>({});
+  const { setData } = scans;
 
-  const refresh = useCallback(async () => {
-    try {
-      setList(await call(api().scan.list()));
-      setError(null);
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : 'La liste des pièces ne peut pas être lue.');
-    }
-  }, []);
-
+  // Not reads: main pushes the folder's state and each import's progress with the event; they are applied as they come.
   useEffect(() => {
-    void call(api().scan.list()).then(setList, (caught: unknown) =>
-      setError(caught instanceof Error ? caught.message : 'La liste des pièces ne peut pas être lue.'),
-    );
-    const offChanged = api().events.on('scan.changed', () => void refresh());
     const offFolder = api().events.on('scan.folder', (folder) =>
-      setList((previous) => (previous ? { ...previous, folder } : previous)),
+      setData((previous) => (previous ? { ...previous, folder } : previous)),
     );
     const offProgress = api().events.on('scan.progress', (job) => {
       setJobs((previous) => {
@@ -42,11 +30,10 @@ export function useScans() {
       });
     });
     return () => {
-      offChanged();
       offFolder();
       offProgress();
     };
-  }, [refresh]);
+  }, [setData]);
 
-  return { list, error, jobs: Object.values(jobs), refresh };
+  return { list: scans.data ?? null, error: scans.error?.message ?? null, jobs: Object.values(jobs) };
 }

@@ -17,9 +17,11 @@ import {
   Typography,
 } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
-import type { ScannerSourceId, ScannerState } from '../../../../preload/api';
+import type { ScannerSourceId } from '../../../../preload/api';
 import { api } from '../../api';
+import { useAction, useQuery } from '../../app/data';
 import { SOURCE_LABELS, STEP_LABELS } from './labels';
+import { defaultSource, scannedText } from './scan-text';
 
 export interface ScanTarget {
   demarcheId: string | null;
@@ -35,59 +37,36 @@ type Progress = { step: keyof typeof STEP_LABELS; pages: number };
  * and a cancel that stops it on the scanner. The business rules (what is attached, when) are in main/scanner.
  */
 export function ScanDialog({ target, onClose }: { target: ScanTarget; onClose(): void }) {
-  const [state, setState] = useState<ScannerState | null>(null);
-  const [source, setSource] = useState<ScannerSourceId>('adf');
+  const scanner = useQuery('scanner-state', () => api().scanner.state());
+  const state = scanner.data ?? null;
+  const sources = state?.scanner?.sources ?? [];
+  const [picked, setSource] = useState<ScannerSourceId | null>(null);
+  const source = picked ?? defaultSource(sources.map((item) => item.id));
   const [colorMode, setColorMode] = useState<'color' | 'grayscale'>('color');
   const [resolution, setResolution] = useState(300);
-  const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const result = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    let live = true;
-    void api()
-      .scanner.state()
-      .then((reply) => {
-        if (!live) return;
-        if (!reply.ok) return setOutcome({ ok: false, text: reply.error.message });
-        setState(reply.value);
-        const ids = reply.value.scanner?.sources.map((item) => item.id) ?? [];
-        if (!ids.includes('adf') && ids[0]) setSource(ids[0]);
-      });
-    const off = api().events.on('scanner.progress', (payload) =>
-      setProgress({ step: payload.step, pages: payload.pages }),
-    );
-    return () => {
-      live = false;
-      off();
-    };
-  }, []);
+  const scan = useAction(() => api().scanner.scan({ source, colorMode, resolution, ...target }), {
+    success: ({ pages }) => scannedText(pages, target.label),
+  });
+  const running = scan.busy;
+  // The scanner that cannot be read says why where the scan's outcome is written.
+  const outcome = scan.message ?? (scanner.error ? { ok: false, text: scanner.error.message } : null);
+
+  // Not a read: main pushes the job's progress page by page while the scan runs.
+  useEffect(() => api().events.on('scanner.progress', ({ step, pages }) => setProgress({ step, pages })), []);
 
   useEffect(() => {
-    if (outcome) result.current?.focus();
-  }, [outcome]);
+    if (scan.message || scanner.error) result.current?.focus();
+  }, [scan.message, scanner.error]);
 
-  const sources = state?.scanner?.sources ?? [];
   const chosen = sources.find((item) => item.id === source);
   const resolutions = chosen?.resolutions ?? [300];
 
-  const start = async () => {
-    setRunning(true);
-    setOutcome(null);
+  const start = () => {
     setProgress({ step: 'connecting', pages: 0 });
-    const reply = await api().scanner.scan({ source, colorMode, resolution, ...target });
-    setRunning(false);
-    if (reply.ok) {
-      const pages = reply.value.pages;
-      setOutcome({
-        ok: true,
-        text:
-          pages > 1
-            ? `${pages} pages numérisées : un seul document PDF est ajouté${target.label ? ` à « ${target.label} »` : ''}.`
-            : `La page est numérisée et ajoutée${target.label ? ` à « ${target.label} »` : ''}.`,
-      });
-    } else setOutcome({ ok: false, text: reply.error.message });
+    void scan.run();
   };
 
   return (
@@ -174,7 +153,7 @@ export function ScanDialog({ target, onClose }: { target: ScanTarget; onClose():
           <>
             <Button onClick={onClose}>Fermer</Button>
             {state?.scanner && (
-              <Button variant="contained" onClick={() => void start()}>
+              <Button variant="contained" onClick={start}>
                 {outcome ? 'Numériser encore' : 'Lancer la numérisation'}
               </Button>
             )}

@@ -1,78 +1,103 @@
 import { Alert, Box, Button, List, ListItem, ListItemText, Stack, TextField, Typography } from '@mui/material';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { ScannerDescription, ScannerState } from '../../../../preload/api';
+import { useRef, useState, type FormEvent } from 'react';
+import type { ScannerDescription } from '../../../../preload/api';
 import { api } from '../../api';
-import { ResultMessage, type ResultText } from '../../app/ResultMessage';
-import { useReferentCall } from '../config/referent-call';
+import { refusal, useAction, useQuery } from '../../app/data';
+import { ResultMessage } from '../../app/ResultMessage';
+import { useReferentReply } from '../config/referent-call';
 import { ScannerCapabilities } from './ScannerCapabilities';
 
 type Candidate = { name: string; address: string; tls: boolean };
+type Step = 'inspect' | 'choose' | 'test' | 'forget' | 'discover';
 
 /**
  * Référent: the counter's network scanner (eSCL). Find it on the network or type its address, read what it can
  * do, accept its certificate fingerprint once if it is self-signed, choose it (pinned by its UUID), test it.
  */
 export function ScannerPanel() {
-  const referentCall = useReferentCall();
-  const [current, setCurrent] = useState<ScannerState | null>(null);
+  const referentReply = useReferentReply();
+  const current = useQuery('scanner-state', () => referentReply(api().scanner.state()));
   const [address, setAddress] = useState('');
   const [found, setFound] = useState<ScannerDescription | null>(null);
   const [untrusted, setUntrusted] = useState<{ fingerprint: string; message: string } | null>(null);
   const [accepted, setAccepted] = useState<string | null>(null);
   const [candidates, setCandidates] = useState<Candidate[] | null>(null);
   const [test, setTest] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [message, setMessage] = useState<ResultText | null>(null);
   const result = useRef<HTMLDivElement>(null);
 
-  const refresh = () =>
-    referentCall(api().scanner.state()).then(setCurrent, (caught: Error) =>
-      setMessage({ ok: false, text: caught.message }),
-    );
-  useEffect(() => {
-    void refresh();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  const act = async (name: string, work: () => Promise<ResultText | null>) => {
-    setBusy(name);
-    setMessage(null);
-    try {
-      setMessage(await work());
-    } catch (caught) {
-      setMessage({ ok: false, text: caught instanceof Error ? caught.message : "L'action n'a pas pu être faite." });
-    } finally {
-      setBusy(null);
-      result.current?.focus();
-    }
-  };
-
-  const inspect = (target: string, fingerprint: string | null) =>
-    act('inspect', async () => {
-      setFound(null);
-      setTest(null);
-      const reply = await referentCall(api().scanner.inspect({ address: target, fingerprint }));
-      if (reply.state === 'untrusted') {
-        setUntrusted({ fingerprint: reply.fingerprint, message: reply.message });
-        return null;
+  const inspecting = useAction(
+    async (target: string, fingerprint: string | null) => {
+      const reply = await referentReply(api().scanner.inspect({ address: target, fingerprint }));
+      if (!reply.ok) return reply;
+      if (reply.value.state === 'untrusted') {
+        setUntrusted({ fingerprint: reply.value.fingerprint, message: reply.value.message });
+      } else {
+        // The fingerprint this answer was read with is the one to pin when the scanner is chosen.
+        setUntrusted(null);
+        setAccepted(fingerprint);
+        setFound(reply.value.scanner);
       }
-      setUntrusted(null);
-      setAccepted(fingerprint);
-      setFound(reply.scanner);
-      return { ok: true, text: 'Le scanner a répondu. Vérifiez ses capacités, puis choisissez-le.' };
-    });
+      return reply;
+    },
+    {
+      success: (reply) =>
+        reply.state === 'untrusted' ? null : 'Le scanner a répondu. Vérifiez ses capacités, puis choisissez-le.',
+    },
+  );
+  const choosing = useAction(
+    () =>
+      found
+        ? referentReply(api().scanner.choose({ address: found.address, fingerprint: accepted }))
+        : Promise.resolve(refusal("Lisez d'abord les capacités du scanner.")),
+    {
+      success: 'Ce scanner est maintenant celui du poste.',
+      onSuccess: (state) => {
+        current.setData(state);
+        setFound(null);
+      },
+    },
+  );
+  const testing = useAction(() => referentReply(api().scanner.test({})), {
+    success: 'Le scanner fonctionne : voici la page de test (elle n’est pas gardée).',
+    onSuccess: (page) => setTest(page.dataUrl),
+  });
+  const forgetting = useAction(() => referentReply(api().scanner.forget()), {
+    success: 'Le scanner réseau n’est plus utilisé.',
+    onSuccess: async () => {
+      await current.reload();
+      setTest(null);
+    },
+  });
+  const discovering = useAction(async () => {
+    const reply = await referentReply(api().scanner.discover());
+    if (!reply.ok) return reply;
+    setCandidates(reply.value.scanners);
+    return reply.value.scanners.length === 0
+      ? refusal("Aucun scanner ne s'est annoncé sur le réseau. Tapez son adresse ci-dessous.")
+      : reply;
+  });
+  const steps = { inspect: inspecting, choose: choosing, test: testing, forget: forgetting, discover: discovering };
+  // One place says what the last action did (or why the scanner's state cannot be read).
+  const [last, setLast] = useState<Step | null>(null);
+  const busy = (Object.keys(steps) as Step[]).find((step) => steps[step].busy) ?? null;
+  const message = (last && steps[last].message) ?? (current.error ? { ok: false, text: current.error.message } : null);
+
+  /** Runs one step; its outcome then takes the focus, next to the buttons. */
+  const act = async <A extends unknown[]>(step: Step, run: (...args: A) => Promise<unknown>, ...args: A) => {
+    setLast(step);
+    await run(...args);
+    result.current?.focus();
+  };
+  const inspect = (target: string, fingerprint: string | null) => {
+    setFound(null);
+    setTest(null);
+    return act('inspect', inspecting.run, target, fingerprint);
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void inspect(address, null);
   };
-
-  const choose = () =>
-    act('choose', async () => {
-      setCurrent(await referentCall(api().scanner.choose({ address: found!.address, fingerprint: accepted })));
-      setFound(null);
-      return { ok: true, text: 'Ce scanner est maintenant celui du poste.' };
-    });
 
   return (
     <Stack spacing={3} sx={{ maxWidth: 900 }}>
@@ -86,43 +111,22 @@ export function ScannerPanel() {
         <Typography id="scanner-current" variant="h3" sx={{ fontSize: '1.3rem', mb: 1 }}>
           Scanner du poste
         </Typography>
-        {!current ? null : !current.configured ? (
+        {!current.data ? null : !current.data.configured ? (
           <Alert severity="info">
             Aucun scanner réseau n'est choisi. Les médiateurs utilisent le dossier ou le choix de fichiers.
           </Alert>
         ) : (
           <Stack spacing={1}>
-            {current.problem ? (
-              <Alert severity="error">{current.problem.message}</Alert>
+            {current.data.problem ? (
+              <Alert severity="error">{current.data.problem.message}</Alert>
             ) : (
-              current.scanner && <ScannerCapabilities scanner={current.scanner} />
+              current.data.scanner && <ScannerCapabilities scanner={current.data.scanner} />
             )}
             <Stack direction="row" spacing={1}>
-              <Button
-                variant="contained"
-                disabled={busy !== null}
-                onClick={() =>
-                  void act('test', async () => {
-                    const page = await referentCall(api().scanner.test({}));
-                    setTest(page.dataUrl);
-                    return { ok: true, text: 'Le scanner fonctionne : voici la page de test (elle n’est pas gardée).' };
-                  })
-                }
-              >
+              <Button variant="contained" disabled={busy !== null} onClick={() => void act('test', testing.run)}>
                 {busy === 'test' ? 'Numérisation de test…' : 'Tester le scanner'}
               </Button>
-              <Button
-                variant="outlined"
-                disabled={busy !== null}
-                onClick={() =>
-                  void act('forget', async () => {
-                    await referentCall(api().scanner.forget());
-                    await refresh();
-                    setTest(null);
-                    return { ok: true, text: 'Le scanner réseau n’est plus utilisé.' };
-                  })
-                }
-              >
+              <Button variant="outlined" disabled={busy !== null} onClick={() => void act('forget', forgetting.run)}>
                 Ne plus utiliser ce scanner
               </Button>
             </Stack>
@@ -136,19 +140,7 @@ export function ScannerPanel() {
         </Typography>
         <Stack spacing={2}>
           <Box>
-            <Button
-              variant="outlined"
-              disabled={busy !== null}
-              onClick={() =>
-                void act('discover', async () => {
-                  const reply = await referentCall(api().scanner.discover());
-                  setCandidates(reply.scanners);
-                  return reply.scanners.length === 0
-                    ? { ok: false, text: "Aucun scanner ne s'est annoncé sur le réseau. Tapez son adresse ci-dessous." }
-                    : null;
-                })
-              }
-            >
+            <Button variant="outlined" disabled={busy !== null} onClick={() => void act('discover', discovering.run)}>
               {busy === 'discover' ? 'Recherche…' : 'Rechercher les scanners du réseau'}
             </Button>
             {candidates && candidates.length > 0 && (
@@ -210,7 +202,7 @@ export function ScannerPanel() {
             <Stack spacing={1} data-testid="scanner-found">
               <ScannerCapabilities scanner={found} />
               <Box>
-                <Button variant="contained" onClick={() => void choose()} disabled={busy !== null}>
+                <Button variant="contained" onClick={() => void act('choose', choosing.run)} disabled={busy !== null}>
                   Choisir ce scanner
                 </Button>
               </Box>
