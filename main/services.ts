@@ -18,6 +18,7 @@ import { ConfigGuard } from './config/value-guard';
 import { FlowService } from './flow/service';
 import { SiteService } from './site/service';
 import { scanUploadSource } from './site/uploads';
+import { scanFolderLeftovers } from './scan/folder-leftovers';
 import { ScanService } from './scan/service';
 import { PrintService } from './print/service';
 import { ScannerService } from './scanner/service';
@@ -77,6 +78,8 @@ export function createServices({ dataDir, platform, log, clock, pinCost }: Servi
     log,
     clock,
     idleSettings: () => config.section('session'),
+    // A session cut short by a crash: its scans left in the watched folder go with its workspace.
+    outsideLeftovers: [scanFolderLeftovers(() => config.section('scan').folder)],
   });
   sessions.sweepLeftovers();
   const access = new AccessService({

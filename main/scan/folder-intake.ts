@@ -11,10 +11,11 @@ import type { ActiveSession } from '../session/session';
 import type { SessionService } from '../session/service';
 import { safeName } from './file-names';
 import { folderStatusOf } from './folder-status';
+import { FolderArrivals } from './folder-arrivals';
 import { heldMessage, sessionFilesOf, writtenDuring, type FolderFile } from './folder-files';
 import type { ImportOutcome, ImportQueue, ImportTarget } from './import-queue';
 import { NOT_FOUND, type ImportStore } from './import-store';
-import { stampOf, stillTheSame, type FileStamp } from './open-file';
+import { sameStamp, stampOf, stillTheSame, type FileStamp } from './open-file';
 import { FolderWatcher, type FolderState } from './watcher';
 
 /**
@@ -52,8 +53,12 @@ export class FolderIntake {
   private folderState: FolderState | null = null;
   /** The folder `files` describes. */
   private filesOf: string | null = null;
+  /** The session's arrivals, on disk in its workspace: a crash's start-up sweep deletes them (folder-leftovers.ts). */
+  private readonly arrivals: FolderArrivals;
 
-  constructor(private readonly deps: IntakeDeps) {}
+  constructor(private readonly deps: IntakeDeps) {
+    this.arrivals = new FolderArrivals(deps.log);
+  }
 
   /** Follows the scan section: restarts the watcher when the folder, polling or the quiet window changed. */
   async apply(settings: { folder: string | null; usePolling: boolean; quietSeconds: number }): Promise<void> {
@@ -74,6 +79,10 @@ export class FolderIntake {
         quietMs,
         checkEveryMs: this.deps.checkEveryMs,
         onFile: (path) => void this.consider(path).catch(() => this.deps.log?.error('scan.folder_file_failed')),
+        onSeen: (path) => {
+          const session = this.deps.sessions.current();
+          if (session) void this.arrivals.arrived(session, path);
+        },
         onGone: (path) => {
           if (this.files.get(path)?.status !== 'queued' && this.files.delete(path)) this.deps.changed();
         },
@@ -134,6 +143,8 @@ export class FolderIntake {
     if (known && sameStamp(known.stamp, stamp)) return;
     const session = this.deps.sessions.current();
     const ours = session !== null && writtenDuring(session, info.mtimeMs);
+    // On disk before anything is done with it: a crash from now on still leaves it to the start-up sweep.
+    if (ours) await this.arrivals.arrived(session, path);
     const file: FolderFile = {
       id: known?.id ?? randomUUID(),
       path,
@@ -212,7 +223,9 @@ export class FolderIntake {
 
   /** "Importer pour cet usager" (a held file) or "Réessayer" (a refused one): import it for this session. */
   async importWaiting(session: ActiveSession, id: string, target: ImportTarget): Promise<ImportOutcome> {
-    return this.importFile(session, this.byId(id), target);
+    const file = this.byId(id);
+    await this.arrivals.adopted(session, file.path);
+    return this.importFile(session, file, target);
   }
 
   async deleteWaiting(id: string): Promise<void> {
@@ -282,8 +295,4 @@ export class FolderIntake {
     }
     return count;
   }
-}
-
-function sameStamp(a: FileStamp | null, b: FileStamp): boolean {
-  return a !== null && a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 }

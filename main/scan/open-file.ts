@@ -32,6 +32,10 @@ export function stampOf(info: { dev: number; ino: number; size: number; mtimeMs:
   return { dev: info.dev, ino: info.ino, size: info.size, mtimeMs: info.mtimeMs };
 }
 
+export function sameStamp(a: FileStamp | null, b: FileStamp): boolean {
+  return a !== null && a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
 /** True when the name still holds the file that was read, unchanged (same identity, size and time). */
 export async function stillTheSame(path: string, stamp: FileStamp): Promise<boolean> {
   const info = await lstat(path).catch(() => null);

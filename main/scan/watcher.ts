@@ -23,6 +23,8 @@ export interface WatcherOptions {
   onState(state: FolderState): void;
   /** Called when a file leaves the folder. */
   onGone?(path: string): void;
+  /** Called as soon as a file appears or changes, before its quiet window (the session writes it down). */
+  onSeen?(path: string): void;
   /** Milliseconds a file's size and date must stay the same before it is reported. */
   quietMs?: number;
   /** How often the folder's presence and identity are checked. */
@@ -210,6 +212,7 @@ export class FolderWatcher {
   private async report(path: string): Promise<void> {
     if (this.pending.has(path)) return;
     this.pending.add(path);
+    this.options.onSeen?.(path);
     try {
       const quiet = await waitUntilQuiet(path, this.options.quietMs ?? 2_000, () => this.closed);
       if (quiet && !this.closed) this.options.onFile(path);

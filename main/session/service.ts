@@ -9,12 +9,12 @@ import type { Platform } from '../platform';
 import { clipboardFingerprint } from './clipboard-guard';
 import { systemClock, type Clock } from './clock';
 import { effectiveIdle, IdleTimer } from './idle-timer';
-import { startupSweepReport, sweepLeftoverSessions, type LeftoverSweep } from './leftovers';
+import { startupSweepReport, sweepAndRecord, type LeftoverSweep, type OutsideLeftovers } from './leftovers';
 import type { SessionParticipant } from './participant';
 import type { Sleep } from './retry';
 import { ActiveSession, sessionsDir, type SessionMediator } from './session';
 import { wipeSession } from './wipe';
-import { wipeJournalFigures } from './wipe-figures';
+import { recordWipe } from './wipe-figures';
 
 export type { EndReason } from '../../preload/contract/session';
 export type { SessionParticipant, WipeFigures } from './participant';
@@ -44,6 +44,8 @@ export interface SessionServiceDeps {
   /** Pauses between retries of a failing wipe step (tests pass an instant one). */
   sleep?: Sleep;
   backoffMs?: readonly number[];
+  /** What the sweep of a crashed session deletes outside its workspace (main/scan: the usager's scans). */
+  outsideLeftovers?: readonly OutsideLeftovers[];
 }
 
 const DEFAULT_IDLE: IdleSettings = { idleMinutes: 10, idleWarningSeconds: 60 };
@@ -133,7 +135,7 @@ export class SessionService {
   private openSession(mediator: SessionMediator): ActiveSession {
     let session: ActiveSession | null = null;
     try {
-      session = new ActiveSession(mediator, new Date(this.clock.now()), this.sessionsRoot());
+      session = new ActiveSession(mediator, new Date(this.clock.now()), sessionsDir(this.deps.dataDir));
       this.deps.journal.append('session.opened', {}, mediator.pseudonym);
       return session;
     } catch (error) {
@@ -241,21 +243,8 @@ export class SessionService {
     }
     this.clipboardAtStart = Promise.resolve(null);
     this.lastWipe = { report, at: this.clock.now() };
-    const actor = session.mediator.pseudonym;
     const minutes = Math.round((this.clock.now() - session.startedAt.getTime()) / 60000);
-    this.safely(() => this.deps.journal.append('session.closed', { reason, minutes }, actor));
-    this.safely(() =>
-      this.deps.journal.append(
-        report.status === 'completed' ? 'wipe.completed' : 'wipe.failed',
-        wipeJournalFigures(report),
-        actor,
-      ),
-    );
-    this.deps.log?.[report.status === 'completed' ? 'info' : 'error']('session.wiped', {
-      reason,
-      ms: report.durationMs,
-      leftovers: report.verification.leftovers,
-    });
+    recordWipe(report, { reason, minutes, actor: session.mediator.pseudonym }, this.deps);
     this.safely(() => this.deps.bus?.emit('session.ended', { report, reload: !this.deps.platform?.replaceRenderer }));
     return report;
   }
@@ -273,19 +262,11 @@ export class SessionService {
   }
 
   private sweep(when: 'startup' | 'start'): LeftoverSweep {
-    const result = sweepLeftoverSessions(this.deps.dataDir);
-    if (result.folders > 0) {
-      this.safely(() =>
-        this.deps.journal.append('wipe.startup_leftover', {
-          when,
-          folders: result.folders,
-          files: result.files,
-          failed: result.failed.length,
-        }),
-      );
-      this.deps.log?.warn('session.leftover_swept', { when, folders: result.folders, failed: result.failed.length });
-    }
-    return result;
+    return sweepAndRecord(this.deps.dataDir, when, {
+      outside: this.deps.outsideLeftovers,
+      journal: this.deps.journal,
+      log: this.deps.log,
+    });
   }
 
   private idleSettings(): IdleSettings {
@@ -302,10 +283,6 @@ export class SessionService {
     } catch {
       return null;
     }
-  }
-
-  private sessionsRoot(): string {
-    return sessionsDir(this.deps.dataDir);
   }
 
   /** Neither the journal nor an event must stop a wipe: a failure there is logged, never thrown. */

@@ -189,3 +189,38 @@ test('the référent hides a démarche: the counter’s catalog no longer shows 
   await page.getByTestId('catalog-search').fill('international');
   await expect(page.getByTestId('catalog-count')).toHaveText('0 démarche trouvée.');
 });
+
+test('the référent’s local démarches: a text that is not a JSON list, or a wrong démarche, is refused in French', async ({
+  page,
+  station,
+}) => {
+  await signInAsReferent(page, station);
+  await page.getByRole('tab', { name: 'Démarches' }).click();
+  const text = page.getByRole('textbox', { name: 'Démarches locales (JSON)' });
+  const save = page.getByRole('button', { name: 'Enregistrer les démarches locales' });
+  await expect(text).toHaveValue('[]');
+
+  await text.fill('[{ "id": "atelier", ');
+  await save.click();
+  await expect(
+    page.getByText("Le texte n'est pas un JSON valide. Vérifiez les guillemets et les virgules."),
+  ).toBeVisible();
+  await text.fill('{ "id": "atelier" }');
+  await save.click();
+  await expect(page.getByText('Le texte doit être une liste entre crochets [ ... ].')).toBeVisible();
+  await expect(page.getByTestId('catalog-problems')).toHaveCount(0);
+
+  // Saved (it is a list), but the catalog refuses the démarche and says which field is wrong.
+  await text.fill('[{ "id": "atelier" }]');
+  await save.click();
+  await expect(
+    page.getByText('Enregistré, mais 1 démarche(s) locale(s) refusée(s) : voir la liste ci-dessous.'),
+  ).toBeVisible();
+  await expect(page.getByTestId('catalog-problems').getByRole('listitem')).toHaveCount(1);
+  await expectAccessible(page);
+
+  await text.fill('[]');
+  await save.click();
+  await expect(page.getByText('Les démarches locales sont enregistrées.')).toBeVisible();
+  await expect(page.getByTestId('catalog-problems')).toHaveCount(0);
+});

@@ -4,7 +4,6 @@
  * stand-in is Electron itself (its binary cannot be downloaded here): a file carrying Electron's fuse wire, so
  * the fuses electron-builder flips can be read back. The packaged folder is then read the way the app reads it.
  */
-import { spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -24,6 +23,7 @@ import { nativeBinding } from '../../../main/db/native-binding';
 import { pdfRendererFiles, rasterisePdf } from '../../../main/scan/pdf-raster';
 import { ELECTRON_BUILD, ELECTRON_BUILD_DIR } from '../../../scripts/electron-native.mjs';
 import * as corpus from '../../fixtures/scan/generate';
+import { runCommand } from '../../helpers/run-command';
 
 // The asar reader of Electron's own tooling (a dependency of electron-builder), to read the archive as Electron does.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -97,10 +97,10 @@ let files: Map<string, { unpacked: boolean }>;
 let madeStandIn: string | undefined;
 
 describe.runIf(packaging)('the packaged app (electron-builder --linux dir)', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     // What `npm run dist` does first: the build, then the Electron build of better-sqlite3 in native/electron/. That
     // one needs the internet: without it here, a stand-in file takes its place for the length of the test.
-    const build = spawnSync(bin('electron-vite'), ['build'], { cwd: root, encoding: 'utf8' });
+    const build = await runCommand(bin('electron-vite'), ['build'], { cwd: root });
     expect(build.status, build.stderr).toBe(0);
     if (!existsSync(ELECTRON_BUILD)) {
       madeStandIn = mkdirSync(ELECTRON_BUILD_DIR, { recursive: true }) ?? ELECTRON_BUILD;
@@ -122,7 +122,7 @@ describe.runIf(packaging)('the packaged app (electron-builder --linux dir)', () 
     );
     writeFileSync(join(electronDist, 'chrome-sandbox'), '');
 
-    const result = spawnSync(
+    const result = await runCommand(
       bin('electron-builder'),
       [
         '--config',
@@ -132,7 +132,7 @@ describe.runIf(packaging)('the packaged app (electron-builder --linux dir)', () 
         `-c.electronDist=${electronDist}`,
         `-c.directories.output=${join(output, 'dist')}`,
       ],
-      { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true' } },
+      { cwd: root, env: { ...process.env, CI: 'true' } },
     );
     expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
     appDir = join(output, 'dist', 'linux-unpacked');

@@ -34,6 +34,22 @@ describe('home screen texts of the session', () => {
       'Aucun fichier',
     );
     expect(wipeReason({ ...report, reason: 'idle' })).toContain("s'est terminé tout seul");
+    // After a crash: the workspace's files were encrypted, the scans left in the scan folder were not.
+    const startup = { ...report, reason: 'startup' as const };
+    expect(
+      wipeSummary({
+        ...startup,
+        removed: { ...report.removed, files: 3, bytes: 3072, workspaceFiles: 2, workspaceBytes: 2048 },
+      }),
+    ).toBe(
+      "2 fichiers (2 Ko) chiffrés supprimés. Personne ne pouvait les lire. 1 fichier scanné pendant l'accompagnement (1 Ko) supprimé du dossier de numérisation.",
+    );
+    expect(
+      wipeSummary({
+        ...startup,
+        removed: { ...report.removed, files: 0, bytes: 0, workspaceFiles: 0, workspaceBytes: 0 },
+      }),
+    ).toBe('Aucun fichier chiffré supprimé. Personne ne pouvait les lire.');
     expect(formatBytes(900)).toBe('900 o');
     expect(formatBytes(300_000)).toBe('293 Ko');
   });

@@ -1,10 +1,10 @@
 import { Alert, Box, Chip, FormControlLabel, Stack, Switch, TextField, Typography } from '@mui/material';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { DemarcheSummary } from '../../../../preload/api';
-import { api, call } from '../../api';
+import { useState, type FormEvent } from 'react';
+import type { DemarcheSummary, Result } from '../../../../preload/api';
+import { api } from '../../api';
+import { refusal, useAction, useQuery } from '../../app/data';
 import { useConfig } from '../config/ConfigContext';
 import { SaveBar } from '../config/SaveBar';
-import { useSaver } from '../config/useSaver';
 
 /**
  * Référent: which démarches the counter shows, and the station's local démarches (JSON, checked by the same schema
@@ -13,44 +13,52 @@ import { useSaver } from '../config/useSaver';
 export function DemarchesReferentPanel() {
   const { config, save } = useConfig();
   const section = config.demarches;
-  const [catalog, setCatalog] = useState<{ demarches: DemarcheSummary[]; problems: string[] } | null>(null);
+  const catalog = useQuery('catalog-referent', () => api().flow.catalog({ includeHidden: true }));
   const [hidden, setHidden] = useState<string[]>(() => section.hidden);
   const [localText, setLocalText] = useState(() => JSON.stringify(section.local, null, 2));
-  const saver = useSaver();
-
-  const load = useCallback(() => {
-    void call(api().flow.catalog({ includeHidden: true })).then(setCatalog, () => setCatalog(null));
-  }, []);
-  useEffect(load, [load]);
+  // One message for the panel, under its button. Every change goes to main (a démarche shown, then another hidden)
+  // and the latest one's outcome is shown. `save` throws main's refusal, which the action shows as it is.
+  const saving = useAction((work: () => Promise<Result<string>>) => work(), {
+    success: (text) => text,
+    overlap: 'latest',
+  });
 
   const toggle = (id: string, shown: boolean) => {
     const next = shown ? hidden.filter((other) => other !== id) : [...hidden, id];
     setHidden(next);
-    void saver.run(async () => {
+    void saving.run(async () => {
       await save({ demarches: { hidden: next } });
-      load();
-      return shown ? 'La démarche est affichée.' : 'La démarche est masquée.';
+      void catalog.reload();
+      return { ok: true, value: shown ? 'La démarche est affichée.' : 'La démarche est masquée.' };
     });
   };
 
   const submitLocal = (event: FormEvent) => {
     event.preventDefault();
-    void saver.run(async () => {
+    void saving.run(async () => {
       let local: unknown;
       try {
         local = JSON.parse(localText || '[]');
       } catch {
-        throw new Error("Le texte n'est pas un JSON valide. Vérifiez les guillemets et les virgules.");
+        return refusal("Le texte n'est pas un JSON valide. Vérifiez les guillemets et les virgules.");
       }
-      if (!Array.isArray(local)) throw new Error('Le texte doit être une liste entre crochets [ ... ].');
+      if (!Array.isArray(local)) return refusal('Le texte doit être une liste entre crochets [ ... ].');
       await save({ demarches: { local } });
-      const next = await call(api().flow.catalog({ includeHidden: true }));
-      setCatalog(next);
-      return next.problems.length > 0
-        ? `Enregistré, mais ${next.problems.length} démarche(s) locale(s) refusée(s) : voir la liste ci-dessous.`
-        : 'Les démarches locales sont enregistrées.';
+      const next = await api().flow.catalog({ includeHidden: true });
+      if (!next.ok) return next;
+      catalog.setData(next.value);
+      const refused = next.value.problems.length;
+      return {
+        ok: true,
+        value:
+          refused > 0
+            ? `Enregistré, mais ${refused} démarche(s) locale(s) refusée(s) : voir la liste ci-dessous.`
+            : 'Les démarches locales sont enregistrées.',
+      };
     });
   };
+  // A catalog that could not be read is not shown half-true: its error is, in its place.
+  const shownCatalog = catalog.error ? null : catalog.data;
 
   return (
     <Stack spacing={3} sx={{ maxWidth: 900 }}>
@@ -58,8 +66,13 @@ export function DemarchesReferentPanel() {
       <Typography>
         Masquez les démarches que ce poste ne propose pas. Elles restent dans le catalogue et peuvent être réaffichées.
       </Typography>
+      {catalog.error && (
+        <Alert severity="error" role="alert">
+          {catalog.error.message}
+        </Alert>
+      )}
       <Box component="ul" sx={{ listStyle: 'none', p: 0, m: 0 }} aria-label="Démarches du catalogue">
-        {catalog?.demarches.map((d) => (
+        {shownCatalog?.demarches.map((d) => (
           <Box component="li" key={d.id} sx={{ py: 0.5, borderBottom: '1px solid #eee' }}>
             <FormControlLabel
               control={
@@ -90,13 +103,13 @@ export function DemarchesReferentPanel() {
             onChange={(event) => setLocalText(event.target.value)}
             slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: 'monospace' } } }}
           />
-          <SaveBar busy={saver.busy} message={saver.message} label="Enregistrer les démarches locales" />
+          <SaveBar busy={saving.busy} message={saving.message} label="Enregistrer les démarches locales" />
         </Stack>
       </Box>
-      {catalog && catalog.problems.length > 0 && (
+      {shownCatalog && shownCatalog.problems.length > 0 && (
         <Alert severity="warning" data-testid="catalog-problems">
           <ul>
-            {catalog.problems.map((problem) => (
+            {shownCatalog.problems.map((problem) => (
               <li key={problem}>{problem}</li>
             ))}
           </ul>

@@ -14,8 +14,9 @@ import {
   Typography,
 } from '@mui/material';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Demarche, FlowEntry, FormatCheck, Outcome, OrientationCode } from '../../../../preload/api';
-import { api, call } from '../../api';
+import type { Demarche, FlowEntry, Outcome, OrientationCode } from '../../../../preload/api';
+import { api } from '../../api';
+import { useQuery } from '../../app/data';
 import { OUTCOME_LABELS } from './labels';
 import { differsFromSaved, outcomeOf, type OutcomeFields } from './outcome-draft';
 import { useFlushedSave } from './useFlushedSave';
@@ -48,7 +49,6 @@ export function OutcomeForm({
   const [numero, setNumero] = useState(start?.kind === 'deposee' ? start.numero : '');
   const result = useRef<HTMLDivElement>(null);
   const [submitted, setSubmitted] = useState(0);
-  const [check, setCheck] = useState<FormatCheck | null>(null);
   const [missing, setMissing] = useState<string[]>(
     start?.kind === 'incomplete'
       ? start.missing
@@ -70,17 +70,13 @@ export function OutcomeForm({
     if (submitted > 0) result.current?.focus();
   }, [submitted, error, saved]);
 
-  useEffect(() => {
-    if (kind !== 'deposee' || !numero.trim()) return;
-    let live = true;
-    void call(api().flow.checkFormat({ kind: 'numero', value: numero, demarcheId: demarche.id })).then(
-      (result) => live && setCheck(result),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [kind, numero, demarche.id]);
+  // Whether the numéro looks like the démarche's model, as it is typed; the last answer stays shown meanwhile and a
+  // failed check shows nothing (the numéro is kept as typed anyway).
+  const check = useQuery(
+    `numero-format:${demarche.id}:${numero}`,
+    () => api().flow.checkFormat({ kind: 'numero', value: numero, demarcheId: demarche.id }),
+    { enabled: kind === 'deposee' && numero.trim() !== '' },
+  ).data;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

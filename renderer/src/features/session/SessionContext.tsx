@@ -1,6 +1,7 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { SessionState, WipeReport } from '../../../../preload/api';
+import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import type { Result, SessionState, WipeReport } from '../../../../preload/api';
 import { api, call } from '../../api';
+import { useQuery } from '../../app/data';
 import { useActivityReport } from './useActivityReport';
 
 export interface SessionValue {
@@ -8,43 +9,53 @@ export interface SessionValue {
   state: SessionState | null;
   refresh(): Promise<void>;
   /** The idle warning: seconds left when it started (with the time it started), or null. */
-  idleWarning: { secondsLeft: number; since: number } | null;
+  idleWarning: IdleWarning | null;
   dismissWarning(): void;
 }
+
+type IdleWarning = { secondsLeft: number; since: number };
+
+/** What the provider shows: main's state and the idle warning counting down since it was read or announced. */
+interface Shown {
+  state: SessionState;
+  idleWarning: IdleWarning | null;
+}
+
+const shownOf = (state: SessionState): Shown => ({
+  state,
+  idleWarning: state.idleWarning ? { secondsLeft: state.idleWarning.secondsLeft, since: Date.now() } : null,
+});
 
 const SessionContext = createContext<SessionValue | null>(null);
 
 /** The running accompaniment as main sees it, kept up to date by the session events. */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<SessionState | null>(null);
-  const [idleWarning, setIdleWarning] = useState<SessionValue['idleWarning']>(null);
+  const shown = useQuery('session.current', async (): Promise<Result<Shown>> => {
+    const result = await api().session.current();
+    return result.ok ? { ok: true, value: shownOf(result.value) } : result;
+  });
+  const { setData } = shown;
+  const state = shown.data?.state ?? null;
+  const idleWarning = shown.data?.idleWarning ?? null;
+  // An event before main's first answer has nothing to change yet: the answer (read again, as setData asks) has it.
+  const setWarning = useCallback(
+    (next: IdleWarning | null) => setData((current) => current && { ...current, idleWarning: next }),
+    [setData],
+  );
 
-  const apply = useCallback((next: SessionState) => {
-    setState(next);
-    setIdleWarning(next.idleWarning ? { secondsLeft: next.idleWarning.secondsLeft, since: Date.now() } : null);
-  }, []);
-
-  const refresh = useCallback(async () => apply(await call(api().session.current())), [apply]);
+  const refresh = useCallback(async () => setData(shownOf(await call(api().session.current()))), [setData]);
 
   useEffect(() => {
-    void api()
-      .session.current()
-      .then((result) => {
-        if (result.ok) apply(result.value);
-      });
     const offWarning = api().events.on('session.idleWarning', ({ secondsLeft, dismissed }) =>
-      setIdleWarning(dismissed ? null : { secondsLeft, since: Date.now() }),
+      setWarning(dismissed ? null : { secondsLeft, since: Date.now() }),
     );
     const offEnded = api().events.on('session.ended', ({ report, reload }) => {
       if (reload) {
         replaceThisPage();
         return;
       }
-      setIdleWarning(null);
-      setState((previous) => ({
-        session: null,
-        mediator: previous?.mediator ?? null,
-        lastWipe: report,
+      setData((current) => ({
+        state: { session: null, mediator: current?.state.mediator ?? null, lastWipe: report, idleWarning: null },
         idleWarning: null,
       }));
     });
@@ -52,13 +63,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       offWarning();
       offEnded();
     };
-  }, [apply]);
+  }, [setData, setWarning]);
 
   useActivityReport(Boolean(state?.session) && !idleWarning);
 
   const value = useMemo<SessionValue>(
-    () => ({ state, refresh, idleWarning, dismissWarning: () => setIdleWarning(null) }),
-    [state, refresh, idleWarning],
+    () => ({ state, refresh, idleWarning, dismissWarning: () => setWarning(null) }),
+    [state, refresh, idleWarning, setWarning],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

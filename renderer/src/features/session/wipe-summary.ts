@@ -5,16 +5,40 @@ export function wipeSummary(report: WipeReport): string {
   const files = report.removed.files;
   const size = formatBytes(report.removed.bytes);
   const what = files === 0 ? 'Aucun fichier' : files === 1 ? `1 fichier (${size})` : `${files} fichiers (${size})`;
-  if (report.reason === 'startup') {
-    // The start-up sweep only removes files: their content was encrypted with a key lost when the app stopped.
-    return `${what} chiffré${files > 1 ? 's' : ''} supprimé${files > 1 ? 's' : ''}. Personne ne pouvait les lire.`;
-  }
+  if (report.reason === 'startup') return startupSummary(report);
   const parts = report.removed.participants.length;
   const ms = Math.round(report.durationMs);
   const check = report.verification.ok ? 'la vérification ne trouve plus rien' : 'la vérification a trouvé des restes';
   return `${what} supprimé${files > 1 ? 's' : ''}, ${parts} partie${parts > 1 ? 's' : ''} de l'application vidée${
     parts > 1 ? 's' : ''
   }, en ${ms} ms ; ${check}.`;
+}
+
+/**
+ * The start-up sweep removes the workspace's files, whose content was encrypted with a key lost when the app
+ * stopped, and the scans the session had brought into the scan folder, which were in clear.
+ */
+function startupSummary(report: WipeReport): string {
+  const { files, bytes, workspaceFiles, workspaceBytes } = report.removed;
+  const scans = Math.max(0, files - workspaceFiles);
+  const sentences: string[] = [];
+  if (workspaceFiles > 0 || scans === 0) {
+    const what =
+      workspaceFiles === 0
+        ? 'Aucun fichier'
+        : `${workspaceFiles} fichier${workspaceFiles > 1 ? 's' : ''} (${formatBytes(workspaceBytes)})`;
+    const plural = workspaceFiles > 1 ? 's' : '';
+    sentences.push(`${what} chiffré${plural} supprimé${plural}. Personne ne pouvait les lire.`);
+  }
+  if (scans > 0) {
+    const plural = scans > 1 ? 's' : '';
+    sentences.push(
+      `${scans} fichier${plural} scanné${plural} pendant l'accompagnement (${formatBytes(
+        Math.max(0, bytes - workspaceBytes),
+      )}) supprimé${plural} du dossier de numérisation.`,
+    );
+  }
+  return sentences.join(' ');
 }
 
 export function formatBytes(bytes: number): string {

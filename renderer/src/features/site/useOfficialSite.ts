@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SiteDownload, SiteState } from '../../../../preload/api';
 import { api, call } from '../../api';
+import { useQuery } from '../../app/data';
 import { base64ToBytes } from '../../app/download';
 
 export interface FileChooserRequest {
@@ -35,28 +36,28 @@ function boundsOf(element: HTMLElement) {
  * the placeholder; 'new-tab' (web host) opens the page in a new browser tab. The URL is always checked by main first.
  */
 export function useOfficialSite(): OfficialSite {
-  const [state, setState] = useState<SiteState | null>(null);
+  const site = useQuery('site.state', () => api().site.state());
+  const state = site.data ?? null;
+  const setState = site.setData;
+  // A download announced while the list is read is not lost: the list is read again (setData during a read).
+  const listed = useQuery('site.downloads', () => api().site.downloads());
+  const downloads = listed.data ?? [];
+  const setDownloads = listed.setData;
   const [message, setMessage] = useState<OfficialSite['message']>(null);
-  const [downloads, setDownloads] = useState<SiteDownload[]>([]);
   const [chooser, setChooser] = useState<FileChooserRequest | null>(null);
-  const [placeholder, setPlaceholder] = useState<HTMLDivElement | null>(null);
+  const [placeholder, setPlaceholderState] = useState<HTMLDivElement | null>(null);
   // The latest placeholder, read when a page opens (outside render).
   const placeholderNow = useRef<HTMLDivElement | null>(null);
-  useEffect(() => {
-    placeholderNow.current = placeholder;
-  }, [placeholder]);
+  const setPlaceholder = useCallback((element: HTMLDivElement | null) => {
+    placeholderNow.current = element;
+    setPlaceholderState(element);
+  }, []);
 
   useEffect(() => {
-    void call(api().site.state()).then((current) => {
-      setState(current);
-      // Coming back to the guide: the view that was hidden when the guide was left shows again.
-      if (current.open) void api().site.command({ command: 'show' });
-    });
-    void call(api().site.downloads()).then(setDownloads, () => setDownloads([]));
     const offs = [
       api().events.on('site.changed', setState),
       api().events.on('site.refused', ({ message: text }) => setMessage({ severity: 'error', text })),
-      api().events.on('site.downloaded', (download) => setDownloads((list) => [...list, download])),
+      api().events.on('site.downloaded', (download) => setDownloads((list) => [...(list ?? []), download])),
       api().events.on('site.downloadRefused', ({ message: text }) => setMessage({ severity: 'error', text })),
       // The embedded view is a native layer above the page: it steps aside while the idle warning shows.
       api().events.on('session.idleWarning', ({ dismissed }) => {
@@ -72,7 +73,16 @@ export function useOfficialSite(): OfficialSite {
       // The embedded view is a native layer: it must not cover the next screen.
       void api().site.command({ command: 'hide' });
     };
-  }, []);
+  }, [setState, setDownloads]);
+
+  // Coming back to the guide: the view that was hidden when the guide was left shows again. Here, not in the read,
+  // so a reply arriving after the guide was left cannot show the view over the next screen.
+  const arrived = useRef(false);
+  useEffect(() => {
+    if (!state || arrived.current) return;
+    arrived.current = true;
+    if (state.open) void api().site.command({ command: 'show' });
+  }, [state]);
 
   // Keep the embedded view exactly over the placeholder.
   const embedded = state?.mode === 'embedded' && state.open;
@@ -92,34 +102,40 @@ export function useOfficialSite(): OfficialSite {
     };
   }, [embedded, placeholder]);
 
-  const open = useCallback(async (url: string) => {
-    setMessage(null);
-    // The tab opens only after main accepted the URL; the click's user activation is still valid then.
-    const current = placeholderNow.current;
-    try {
-      const next = await call(api().site.open({ url, ...(current ? { bounds: boundsOf(current) } : {}) }));
-      setState(next);
-      if (next.mode === 'new-tab') {
-        window.open(url, '_blank', 'noopener,noreferrer');
-        setMessage({ severity: 'info', text: "Le site officiel s'est ouvert dans un nouvel onglet du navigateur." });
+  const open = useCallback(
+    async (url: string) => {
+      setMessage(null);
+      // The tab opens only after main accepted the URL; the click's user activation is still valid then.
+      const current = placeholderNow.current;
+      try {
+        const next = await call(api().site.open({ url, ...(current ? { bounds: boundsOf(current) } : {}) }));
+        setState(next);
+        if (next.mode === 'new-tab') {
+          window.open(url, '_blank', 'noopener,noreferrer');
+          setMessage({ severity: 'info', text: "Le site officiel s'est ouvert dans un nouvel onglet du navigateur." });
+        }
+      } catch (caught) {
+        setMessage({
+          severity: 'error',
+          text: caught instanceof Error ? caught.message : "Le site officiel n'a pas pu s'ouvrir. Réessayez.",
+        });
       }
-    } catch (caught) {
-      setMessage({
-        severity: 'error',
-        text: caught instanceof Error ? caught.message : "Le site officiel n'a pas pu s'ouvrir. Réessayez.",
-      });
-    }
-  }, []);
+    },
+    [setState],
+  );
 
-  const command = useCallback(async (name: Parameters<OfficialSite['command']>[0]) => {
-    const result = await api().site.command({ command: name });
-    if (result.ok) setState(result.value);
-  }, []);
+  const command = useCallback(
+    async (name: Parameters<OfficialSite['command']>[0]) => {
+      const result = await api().site.command({ command: name });
+      if (result.ok) setState(result.value);
+    },
+    [setState],
+  );
 
   const close = useCallback(async () => {
     const result = await api().site.close();
     if (result.ok) setState(result.value);
-  }, []);
+  }, [setState]);
 
   const choose = useCallback(async (ids: string[]) => {
     setChooser(null);
