@@ -65,3 +65,38 @@ function imageEnd(bytes: Buffer, from: number): number | null {
   }
   return null;
 }
+
+const ICC_ID = 'ICC_PROFILE\0';
+
+/**
+ * True when the JPEG carries an RGB colour profile (APP2 ICC_PROFILE, its header's colour space "RGB ") over three
+ * components: such a page can be re-encoded with its profile kept instead of converted to sRGB pixel by pixel
+ * (what ImageMagick does too; the conversion costs about as much as decoding the page). Reads the header only.
+ */
+export function hasRgbProfile(bytes: Buffer): boolean {
+  if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== SOI) return false;
+  let components = 0;
+  let rgb = false;
+  for (let at = 2; at + 4 <= bytes.length;) {
+    if (bytes[at] !== 0xff) return false;
+    const marker = bytes[at + 1]!;
+    if (marker === 0xff) {
+      at += 1;
+      continue;
+    }
+    if (marker === SOS) return rgb && components === 3;
+    const length = bytes.readUInt16BE(at + 2);
+    if (length < 2 || at + 2 + length > bytes.length) return false;
+    const body = bytes.subarray(at + 4, at + 2 + length);
+    // Start of frame (SOF0–SOF15 but DHT, JPG and DAC): its sixth byte is the number of components.
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      components = body[5] ?? 0;
+    }
+    // The profile's header follows the identifier, the chunk's number and the count; the first chunk holds it.
+    if (marker === 0xe2 && body.subarray(0, ICC_ID.length).toString('latin1') === ICC_ID && body[12] === 1) {
+      rgb = body.subarray(14 + 16, 14 + 20).toString('latin1') === 'RGB ';
+    }
+    at += 2 + length;
+  }
+  return false;
+}
