@@ -1,7 +1,7 @@
 /**
  * The upload-ready file made from real page masters (sharp, libvips): a page's RGB colour profile travels with its
  * pixels instead of being applied to each of them, a page that only fits at the smallest size is tried there
- * before being called too large, and the thumbnail shows the file made.
+ * before being called too large, and the thumbnail is turned as the file made.
  */
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -111,7 +111,7 @@ describe('renderOutput', () => {
     expect((await sharp(output.bytes).metadata()).height).toBe(1052);
   });
 
-  it('makes the thumbnail of the file made: turned as it will be sent', async () => {
+  it('makes the thumbnail turned as the file made', async () => {
     const output = await renderOutput(
       [await master(displayP3)],
       choices({ pages: [{ rotation: 90 }], limit: 150_000 }),
