@@ -1,6 +1,7 @@
 import sharp, { type Metadata } from 'sharp';
 import type { ScanKind } from './detect';
 import { decodePdf } from './decode-pdf';
+import { hasRgbProfile } from './jpeg-metadata';
 import { fitsA4, masterFrom, type Master, type PipelineLimits } from './masters';
 import { refuse } from './refusals';
 
@@ -53,7 +54,7 @@ async function decodeImage(bytes: Buffer, name: string, limits: PipelineLimits, 
         const plain = (metadata.space === 'srgb' || metadata.space === 'b-w') && metadata.depth === 'uchar';
         masters.push({ bytes, width: metadata.width!, height: metadata.height!, original: plain });
       } else {
-        masters.push(await masterFrom(image));
+        masters.push(await masterFrom(image, true, kind === 'jpeg' && hasRgbProfile(bytes)));
       }
     }
   } catch (error) {

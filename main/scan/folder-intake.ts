@@ -25,7 +25,7 @@ import { FolderWatcher, type FolderState } from './watcher';
  * deleted from the folder (only if the name still holds the file that was read); if that fails, the mediator is
  * told. A refused file (incomplete, damaged…) is listed once, can be tried again, and is looked at again by itself
  * when it changes (rescanned under the same name). At the end of the session every file it brought into the
- * folder is deleted (endSession).
+ * folder is deleted (endSession); after a crash, the start-up sweep does it from the session's list of arrivals.
  */
 
 export interface IntakeDeps {

@@ -10,7 +10,7 @@ import {
   unlinkSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import type { OutsideLeftovers } from '../session/leftovers';
+import type { OutsideLeftovers, OutsideSwept } from '../session/leftovers';
 import { ARRIVALS_FILE, isArrival, parseArrivals, type Arrival } from './folder-arrivals';
 
 /**
@@ -28,7 +28,7 @@ export const LIST_DAMAGED =
   "La liste des scans de l'accompagnement précédent est abîmée (l'application s'est arrêtée pendant qu'elle l'écrivait). Un scan de l'usager précédent est peut-être encore dans le dossier de numérisation : ouvrez ce dossier et supprimez-le. À l'accompagnement suivant, il sera gardé à part, sans son nom.";
 
 export const FOLDER_UNREACHABLE =
-  "Le dossier de numérisation n'est pas accessible (partage absent, clé USB retirée ?). Les scans de l'usager précédent n'ont pas pu y être supprimés. Dès que le dossier est de nouveau là, ouvrez-le et supprimez-les.";
+  "Le dossier de numérisation n'est pas accessible (partage absent, clé USB retirée ?). Les scans de l'usager précédent n'ont pas pu y être supprimés. S'il est revenu, ils le seront au début du prochain accompagnement. Sinon, dès qu'il est de nouveau là, ouvrez-le et supprimez-les.";
 
 export function scansNotDeleted(count: number): string {
   const which = count === 1 ? "1 scan de l'usager précédent n'a" : `${count} scans de l'usager précédent n'ont`;
@@ -40,21 +40,23 @@ export function scanFolderLeftovers(folder: () => string | null): OutsideLeftove
   return { name: 'scan', sweep: (workspaceDir) => sweepArrivals(workspaceDir, folder) };
 }
 
-export function sweepArrivals(
-  workspaceDir: string,
-  folder: () => string | null,
-): { files: number; bytes: number; problems: string[] } {
+export function sweepArrivals(workspaceDir: string, folder: () => string | null): OutsideSwept {
   const listPath = join(workspaceDir, ARRIVALS_FILE);
   const list = readList(listPath);
   const found = { files: 0, bytes: 0, problems: [] as string[] };
   if (!list) return found;
   if (list.damaged) found.problems.push(LIST_DAMAGED);
   if (list.arrivals.length > 0) {
-    const deleted = deleteArrivals(configuredFolder(folder), list.arrivals);
+    const dir = configuredFolder(folder);
+    const deleted = deleteArrivals(dir, list.arrivals);
     found.files = deleted.files;
     found.bytes = deleted.bytes;
-    if (deleted.unreachable) found.problems.push(FOLDER_UNREACHABLE);
     if (deleted.left > 0) found.problems.push(scansNotDeleted(deleted.left));
+    if (deleted.unreachable) {
+      found.problems.push(FOLDER_UNREACHABLE);
+      // A share not mounted yet (the station booted first after a power cut): the list waits for the next sweep.
+      if (dir) return { ...found, keep: ARRIVALS_FILE };
+    }
   }
   // Used: it goes before the workspace is measured, so the report counts the session's files, not this list.
   try {

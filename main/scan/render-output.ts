@@ -73,18 +73,6 @@ function pagePipeline(master: Master, page: PageChoices, grayscale: boolean, cro
   return hasRgbProfile(master.bytes) ? image.keepIccProfile() : image.toColourspace('srgb');
 }
 
-/**
- * The thumbnail of an encoded page: what will be sent (turned, cropped, coloured), made small. It is made after the
- * page rather than beside it: decoding the smaller output at 1/8 of its size costs less than decoding the master a
- * second time on the core the encoder uses (23 against 36 ms of CPU for the noisy A4 page of the benchmark).
- */
-function thumbnailOfJpeg(jpeg: Buffer): Promise<Buffer> {
-  return sharp(jpeg, { failOn: 'error' })
-    .resize(THUMBNAIL_WIDTH, THUMBNAIL_WIDTH * 2, { fit: 'inside' })
-    .jpeg({ quality: 70 })
-    .toBuffer();
-}
-
 export async function thumbnailOf(
   master: Master,
   page: PageChoices = { rotation: 0 },
@@ -166,20 +154,17 @@ async function encodeJpegPages(
 export async function renderOutput(masters: Master[], choices: RenderChoices): Promise<RenderedOutput> {
   if (masters.length === 0) throw new Error('no page');
   if (choices.format !== 'pdf' && masters.length > 1) throw new Error('several pages need the PDF format');
+  // The thumbnail is drawn while the page is encoded: on a quiet two-core PC libvips runs both at once (faster than
+  // making it from the file made afterwards, tests/bench/scan.bench.ts).
+  const thumbnailing = thumbnailOf(masters[0]!, choices.pages[0], choices.grayscale, choices.crop);
+  thumbnailing.catch(() => undefined);
   const untouched = passedThrough(masters, choices);
   if (untouched) {
     // The thumbnail decodes the whole file: a damaged body is refused here as it would be when re-encoded.
-    const thumbnail = await thumbnailOf(masters[0]!);
+    const thumbnail = await thumbnailing;
     const { width, height } = masters[0]!;
     return { ...untouched, longSide: Math.max(width, height), thumbnail };
   }
-  // A PNG's thumbnail is drawn from the master while the page is encoded (PNG encoding leaves a core free); a
-  // JPEG's or a PDF's from the first page of the file made (thumbnailOfJpeg).
-  const thumbnailing =
-    choices.format === 'png' ? thumbnailOf(masters[0]!, choices.pages[0], choices.grayscale, choices.crop) : null;
-  thumbnailing?.catch(() => undefined);
-  let firstPage: Buffer = EMPTY;
-  const thumbnail = () => thumbnailing ?? thumbnailOfJpeg(firstPage);
   const longSide = (scale: number) =>
     Math.round(Math.max(...masters.map((page) => Math.max(page.width, page.height))) * scale);
   let last: RenderedOutput | null = null;
@@ -217,8 +202,7 @@ export async function renderOutput(masters: Master[], choices: RenderChoices): P
           if (size > choices.limit * 1.8 && index < attempts.length - 2) index = attempts.length - 2;
           continue;
         }
-        firstPage = encoded[0]!.jpeg;
-        bytes = choices.format === 'pdf' ? await buildPdf(encoded) : firstPage;
+        bytes = choices.format === 'pdf' ? await buildPdf(encoded) : encoded[0]!.jpeg;
       }
       size = bytes.length;
       skipped = null;
@@ -232,7 +216,7 @@ export async function renderOutput(masters: Master[], choices: RenderChoices): P
         longSide: longSide(scale),
         thumbnail: EMPTY,
       };
-      if (last.fits) return { ...last, thumbnail: await thumbnail() };
+      if (last.fits) return { ...last, thumbnail: await thumbnailing };
       // Far over the limit: the middle steps cannot make it, go straight to the lowest one.
       if (bytes.length > choices.limit * 1.8 && index < attempts.length - 2) index = attempts.length - 2;
     }
@@ -250,8 +234,7 @@ export async function renderOutput(masters: Master[], choices: RenderChoices): P
       skipped.scale,
       Infinity,
     )) as EncodedPage[];
-    firstPage = encoded[0]!.jpeg;
-    const bytes = choices.format === 'pdf' ? await buildPdf(encoded) : firstPage;
+    const bytes = choices.format === 'pdf' ? await buildPdf(encoded) : encoded[0]!.jpeg;
     const mime = choices.format === 'pdf' ? 'application/pdf' : 'image/jpeg';
     const fits = bytes.length <= choices.limit;
     last = {
@@ -264,5 +247,5 @@ export async function renderOutput(masters: Master[], choices: RenderChoices): P
       thumbnail: EMPTY,
     };
   }
-  return { ...last!, thumbnail: await thumbnail() };
+  return { ...last!, thumbnail: await thumbnailing };
 }

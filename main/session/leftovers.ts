@@ -27,7 +27,18 @@ export interface LeftoverSweep {
 export interface OutsideLeftovers {
   /** The capability, as in the wipe's figures: 'scan' counts as 'scan.files' and 'scan.bytes'. */
   name: string;
-  sweep(workspaceDir: string): { files: number; bytes: number; problems: string[] };
+  sweep(workspaceDir: string): OutsideSwept;
+}
+
+export interface OutsideSwept {
+  files: number;
+  bytes: number;
+  problems: string[];
+  /**
+   * A list that must outlive this sweep (the place it describes is out of reach now: a share not mounted yet): the
+   * workspace is emptied but for it, and the next sweep (next start, next accompaniment) tries again.
+   */
+  keep?: string;
 }
 
 const OUTSIDE_UNCHECKED =
@@ -51,23 +62,45 @@ export function sweepLeftoverSessions(dataDir: string, outside: readonly Outside
     const path = join(root, name);
     sweep.folders++;
     // First what the session left elsewhere, from its lists (they go with the workspace just below).
-    for (const part of outside) sweepOutside(part, path, sweep);
-    const found = measure(path);
+    const keep = new Set<string>();
+    for (const part of outside) {
+      const kept = sweepOutside(part, path, sweep);
+      if (kept) keep.add(kept);
+    }
+    const found = measure(path, keep);
     sweep.files += found.files;
     sweep.bytes += found.bytes;
-    try {
-      rmSync(path, { recursive: true, force: true, maxRetries: 2, retryDelay: 50 });
-    } catch {
-      try {
-        // A folder left read-only is made writable again before a second try.
-        chmodSync(path, 0o700);
-        rmSync(path, { recursive: true, force: true });
-      } catch {
-        sweep.failed.push(name);
-      }
-    }
+    if (!(keep.size > 0 ? removeAllBut(path, keep) : remove(path))) sweep.failed.push(name);
   }
   return sweep;
+}
+
+function remove(path: string): boolean {
+  try {
+    rmSync(path, { recursive: true, force: true, maxRetries: 2, retryDelay: 50 });
+    return true;
+  } catch {
+    try {
+      // A folder left read-only is made writable again before a second try.
+      chmodSync(path, 0o700);
+      rmSync(path, { recursive: true, force: true });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/** The workspace emptied but for the lists a capability still needs. */
+function removeAllBut(dir: string, keep: ReadonlySet<string>): boolean {
+  try {
+    return readdirSync(dir)
+      .filter((name) => !keep.has(name))
+      .map((name) => remove(join(dir, name)))
+      .every(Boolean);
+  } catch {
+    return remove(dir);
+  }
 }
 
 /**
@@ -97,19 +130,21 @@ export function sweepAndRecord(
   return result;
 }
 
-function sweepOutside(part: OutsideLeftovers, workspaceDir: string, sweep: LeftoverSweep): void {
-  let found: ReturnType<OutsideLeftovers['sweep']>;
+/** One capability's part; returns the name of a list it keeps for the next sweep, if any. */
+function sweepOutside(part: OutsideLeftovers, workspaceDir: string, sweep: LeftoverSweep): string | undefined {
+  let found: OutsideSwept;
   try {
     found = part.sweep(workspaceDir);
   } catch {
     if (!sweep.problems.includes(OUTSIDE_UNCHECKED)) sweep.problems.push(OUTSIDE_UNCHECKED);
-    return;
+    return undefined;
   }
   for (const key of ['files', 'bytes'] as const) {
     const figure = `${part.name}.${key}`;
     sweep.outside[figure] = (sweep.outside[figure] ?? 0) + found[key];
   }
   for (const problem of found.problems) if (!sweep.problems.includes(problem)) sweep.problems.push(problem);
+  return found.keep && /^[\w.-]{1,80}$/.test(found.keep) ? found.keep : undefined;
 }
 
 /** Files and bytes the capabilities deleted outside the workspaces. */
@@ -121,17 +156,19 @@ export function outsideTotals(sweep: LeftoverSweep): { files: number; bytes: num
   return { files: sum('files'), bytes: sum('bytes') };
 }
 
-function measure(path: string): { files: number; bytes: number } {
+function measure(path: string, skip: ReadonlySet<string> = new Set()): { files: number; bytes: number } {
   try {
     const stat = lstatSync(path);
     if (!stat.isDirectory()) return { files: 1, bytes: stat.size };
-    return readdirSync(path).reduce(
-      (sum, name) => {
-        const inner = measure(join(path, name));
-        return { files: sum.files + inner.files, bytes: sum.bytes + inner.bytes };
-      },
-      { files: 0, bytes: 0 },
-    );
+    return readdirSync(path)
+      .filter((name) => !skip.has(name))
+      .reduce(
+        (sum, name) => {
+          const inner = measure(join(path, name));
+          return { files: sum.files + inner.files, bytes: sum.bytes + inner.bytes };
+        },
+        { files: 0, bytes: 0 },
+      );
   } catch {
     return { files: 0, bytes: 0 };
   }

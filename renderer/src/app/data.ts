@@ -30,13 +30,15 @@ export interface QueryOptions {
   refreshOn?: readonly EventName[];
   /** False: do not read (yet), e.g. until an id is known. */
   enabled?: boolean;
+  /** Milliseconds between reads again, for what main announces by no event (the référent area closing by itself). */
+  refreshEvery?: number;
 }
 
 const CONNECTION_LOST = 'Le poste ne répond pas. Réessayez dans un instant.';
 
 /**
  * Reads `load()` on mount and whenever `key` changes (a string naming what is read: an id, a search), and again
- * after each `refreshOn` event. Only the latest reply is applied; nothing is applied after unmount.
+ * after each `refreshOn` event and every `refreshEvery` ms. Only the latest reply is applied; nothing is applied after unmount.
  */
 export function useQuery<T>(key: string, load: () => Promise<Result<T>>, options: QueryOptions = {}): Query<T> {
   const [state, setState] = useState<QueryState<T> & { key: string | null }>(() => ({
@@ -52,6 +54,7 @@ export function useQuery<T>(key: string, load: () => Promise<Result<T>>, options
   const keyRef = useRef(key);
   const enabled = options.enabled ?? true;
   const events = (options.refreshOn ?? []).join(',');
+  const every = options.refreshEvery ?? 0;
 
   const reading = useRef(0);
   const reload = useCallback(async () => {
@@ -78,11 +81,13 @@ export function useQuery<T>(key: string, load: () => Promise<Result<T>>, options
     if (!enabled) return () => guard.close();
     void reload();
     const offs = events ? events.split(',').map((name) => api().events.on(name as EventName, () => void reload())) : [];
+    const timer = every > 0 ? setInterval(() => void reload(), every) : undefined;
     return () => {
       guard.close();
       for (const off of offs) off();
+      clearInterval(timer);
     };
-  }, [key, enabled, events, reload]);
+  }, [key, enabled, events, every, reload]);
 
   const setData = useCallback(
     (value: T | ((current: T | undefined) => T | undefined)) => {

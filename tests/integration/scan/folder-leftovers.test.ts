@@ -1,14 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import {
-  appendFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FolderArrivals, ARRIVALS_FILE } from '../../../main/scan/folder-arrivals';
@@ -37,6 +28,7 @@ async function crashedSession(dataDir: string, folder: string, names: string[]) 
     writeFileSync(join(folder, name), Buffer.alloc(1000, name.length));
     await arrivals.arrived(session, join(folder, name));
   }
+  await session.workspace.put(Buffer.from('pièce chiffrée'));
   session.workspace.forgetKey(); // the process died: only what is on disk remains
   return { session, list: join(session.workspace.dir, ARRIVALS_FILE) };
 }
@@ -54,7 +46,8 @@ describe("the start-up sweep of a crashed session's scans", () => {
     expect(existsSync(session.workspace.dir)).toBe(false);
     const report = startupSweepReport(sweep, 5, new Date());
     expect(report.removed.figures).toMatchObject({ folders: 1, 'scan.files': 2, 'scan.bytes': 2000 });
-    expect(report.removed).toMatchObject({ files: 2, bytes: 2000, workspaceFiles: 0 }); // the list itself is not counted
+    // The workspace's encrypted pièce and the two scans; the list itself is not one of the session's files.
+    expect(report.removed).toMatchObject({ files: 3, workspaceFiles: 1, bytes: 2000 + report.removed.workspaceBytes });
     expect(report.status).toBe('failed');
     expect(report.problems).toEqual([LIST_DAMAGED]);
     expect(LIST_DAMAGED).toContain('ouvrez ce dossier et supprimez-le');
@@ -109,24 +102,47 @@ describe("the start-up sweep of a crashed session's scans", () => {
     expect(sweep.problems).toEqual([]);
   });
 
-  it('a scan folder that is not there (share lost): the start goes on, the mediator is told what to do', async () => {
+  it('a scan folder not there yet (a share mounted after the station started): the list waits for the next sweep', async () => {
+    const dataDir = tempDir();
+    const parent = tempDir();
+    const folder = join(parent, 'partage');
+    mkdirSync(folder);
+    const { session } = await crashedSession(dataDir, folder, ['usager.jpg']);
+    const away = join(parent, 'pas-encore-monte');
+    renameSync(folder, away);
+
+    const first = sweepLeftoverSessions(dataDir, [scanFolderLeftovers(() => folder)]);
+    expect(first.problems).toEqual([FOLDER_UNREACHABLE]);
+    expect(first.outside).toEqual({ 'scan.files': 0, 'scan.bytes': 0 });
+    expect(first.failed).toEqual([]);
+    // The encrypted files went; only the list of identities stays, for the next try.
+    expect(readdirSync(session.workspace.dir)).toEqual([ARRIVALS_FILE]);
+    expect(first.files).toBeGreaterThanOrEqual(1);
+
+    renameSync(away, folder); // the share is back
+    const second = sweepLeftoverSessions(dataDir, [scanFolderLeftovers(() => folder)]);
+    expect(second.problems).toEqual([]);
+    expect(second.outside).toEqual({ 'scan.files': 1, 'scan.bytes': 1000 });
+    expect(second.files).toBe(0); // the list is not one of the session's files
+    expect(readdirSync(folder)).toEqual([]);
+    expect(sessionLeftovers(dataDir)).toEqual([]);
+  });
+
+  it('no scan folder set, or a configuration that cannot be read: the start goes on, the mediator is told', async () => {
     const dataDir = tempDir();
     const folder = tempDir();
-    await crashedSession(dataDir, folder, ['usager.jpg']);
-    const gone = join(folder, 'partage-absent');
-
-    const sweep = sweepLeftoverSessions(dataDir, [scanFolderLeftovers(() => gone)]);
-    expect(sweep.problems).toEqual([FOLDER_UNREACHABLE]);
-    expect(sweep.outside).toEqual({ 'scan.files': 0, 'scan.bytes': 0 });
-    expect(sessionLeftovers(dataDir)).toEqual([]);
-    const unset = await crashedSession(dataDir, folder, ['autre.jpg']);
+    const { session } = await crashedSession(dataDir, folder, ['usager.jpg']);
+    const unset = sweepLeftoverSessions(dataDir, [scanFolderLeftovers(() => null)]);
+    expect(unset.problems).toEqual([FOLDER_UNREACHABLE]);
+    expect(existsSync(session.workspace.dir)).toBe(false); // nothing to wait for: no folder to come back
+    const other = await crashedSession(dataDir, folder, ['autre.jpg']);
     const throwing = sweepLeftoverSessions(dataDir, [
       scanFolderLeftovers(() => {
         throw new Error('configuration illisible');
       }),
     ]);
     expect(throwing.problems).toEqual([FOLDER_UNREACHABLE]);
-    expect(existsSync(unset.session.workspace.dir)).toBe(false);
-    rmSync(folder, { recursive: true, force: true });
+    expect(existsSync(other.session.workspace.dir)).toBe(false);
+    expect(readdirSync(folder).sort()).toEqual(['autre.jpg', 'usager.jpg']); // held at the next session, unnamed
   });
 });

@@ -1,11 +1,12 @@
 /**
  * The upload-ready file made from real page masters (sharp, libvips): a page's RGB colour profile travels with its
  * pixels instead of being applied to each of them, a page that only fits at the smallest size is tried there
- * before being called too large, and the thumbnail shows the file made.
+ * before being called too large, and the thumbnail is turned as the file made.
  */
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as corpus from '../../fixtures/scan/generate';
+import { decodePages } from '../../../main/scan/decode-pages';
 import { hasRgbProfile } from '../../../main/scan/jpeg-metadata';
 import type { Master } from '../../../main/scan/masters';
 import { renderOutput, type RenderChoices } from '../../../main/scan/render-output';
@@ -73,6 +74,27 @@ describe('renderOutput', () => {
     for (const [channel, mean] of before.entries()) expect(Math.abs(after[channel]! - mean)).toBeLessThan(1.5);
   });
 
+  it("keeps a turned phone photo's profile from the master to the file made, upright, with the same colours", async () => {
+    // A phone photo (4:3, stored on its side with EXIF orientation 6) tagged Display P3, larger than 300-dpi A4.
+    const sideways = await sharp(displayP3).rotate(-90).jpeg().toBuffer();
+    const photo = await sharp(sideways)
+      .resize(4000, 3000)
+      .withIccProfile('p3')
+      .withMetadata({ orientation: 6 })
+      .jpeg({ quality: 90 })
+      .toBuffer();
+    const { masters } = await decodePages(photo, 'jpeg', 'photo.jpg', { maxPixels: 50_000_000, maxPages: 1 });
+    const [page] = masters;
+    expect(page!.original).toBeUndefined();
+    expect(profileSpace((await sharp(page!.bytes).metadata()).icc)).toBe('RGB ');
+    const output = await renderOutput(masters, choices({ limit: 400_000 }));
+    const meta = await sharp(output.bytes).metadata();
+    expect([meta.width, meta.height]).toEqual([2480, 3307]);
+    expect(meta.icc!.equals((await sharp(photo).metadata()).icc!)).toBe(true);
+    const [before, after] = await Promise.all([srgbMeans(photo), srgbMeans(output.bytes)]);
+    for (const [channel, mean] of before.entries()) expect(Math.abs(after[channel]! - mean)).toBeLessThan(1.5);
+  });
+
   it('makes a page with an RGB profile gray when asked: the same level in every channel', async () => {
     const output = await renderOutput([await master(displayP3)], choices({ grayscale: true, limit: 150_000 }));
     const [red, green, blue] = await srgbMeans(output.bytes);
@@ -89,7 +111,7 @@ describe('renderOutput', () => {
     expect((await sharp(output.bytes).metadata()).height).toBe(1052);
   });
 
-  it('makes the thumbnail of the file made: turned as it will be sent', async () => {
+  it('makes the thumbnail turned as the file made', async () => {
     const output = await renderOutput(
       [await master(displayP3)],
       choices({ pages: [{ rotation: 90 }], limit: 150_000 }),

@@ -1,9 +1,10 @@
-import { Alert, Box, Button, Link, Paper, Stack, Typography } from '@mui/material';
-import { useState, type FormEvent } from 'react';
+import { Alert, Link, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api';
 import { refusal, useAction } from '../../app/data';
 import { PinField } from './PinField';
+import { SignInForm } from './SignInForm';
 import { useTitle } from './useTitle';
 
 /** '/referent/connexion': only the référent's PIN opens the référent area (a mediator's PIN never does). */
@@ -23,11 +24,6 @@ export function ReferentSignInScreen() {
     { onSuccess: () => navigate('/referent') },
   );
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void signIn.run();
-  };
-
   return (
     <Stack spacing={3} sx={{ maxWidth: 560 }}>
       <Typography variant="h1">Espace référent : connexion</Typography>
@@ -37,35 +33,17 @@ export function ReferentSignInScreen() {
           qu'un accompagnement a commencé). Saisissez de nouveau le code.
         </Alert>
       )}
-      <Paper variant="outlined" sx={{ p: 3 }}>
-        <Box component="form" noValidate onSubmit={submit}>
-          <Stack spacing={3}>
-            <Typography>
-              Cet espace sert à configurer le poste. Il est réservé au référent numérique, avec son propre code.
-            </Typography>
-            <PinField
-              label="Code du référent"
-              value={pin}
-              onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
-              required
-            />
-            {signIn.error && (
-              <Alert severity="error" role="alert" data-testid="referent-sign-in-error">
-                {signIn.error.message}
-              </Alert>
-            )}
-            <Button
-              type="submit"
-              variant="contained"
-              size="large"
-              disabled={signIn.busy}
-              sx={{ alignSelf: 'flex-start' }}
-            >
-              Ouvrir l'espace référent
-            </Button>
-          </Stack>
-        </Box>
-      </Paper>
+      <SignInForm action={signIn} submitLabel="Ouvrir l'espace référent" errorTestId="referent-sign-in-error">
+        <Typography>
+          Cet espace sert à configurer le poste. Il est réservé au référent numérique, avec son propre code.
+        </Typography>
+        <PinField
+          label="Code du référent"
+          value={pin}
+          onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
+          required
+        />
+      </SignInForm>
       <Link component={RouterLink} to="/" sx={{ alignSelf: 'flex-start' }}>
         Retour à l'accueil du poste
       </Link>

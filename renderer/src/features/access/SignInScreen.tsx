@@ -1,24 +1,22 @@
 import {
   Alert,
-  Box,
-  Button,
   CircularProgress,
   FormControl,
   FormControlLabel,
   FormLabel,
   Link,
-  Paper,
   Radio,
   RadioGroup,
   Stack,
   Typography,
 } from '@mui/material';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Navigate, Link as RouterLink, useNavigate } from 'react-router';
 import { api } from '../../api';
 import { refusal, useAction, useQuery } from '../../app/data';
 import { useSession } from '../session/SessionContext';
 import { PinField } from './PinField';
+import { SignInForm } from './SignInForm';
 import { useTitle } from './useTitle';
 
 /** '/connexion': the mediator chooses their pseudonym and types their PIN. */
@@ -51,11 +49,6 @@ export function SignInScreen() {
   if (status && !status.setUp) return <Navigate to="/installation" replace />;
   if (status?.mediator) return <Navigate to="/accueil" replace />;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void signIn.run();
-  };
-
   return (
     <Stack spacing={3} sx={{ maxWidth: 560 }}>
       <Typography variant="h1">Connexion du médiateur</Typography>
@@ -72,48 +65,30 @@ export function SignInScreen() {
           référent.
         </Alert>
       ) : (
-        <Paper variant="outlined" sx={{ p: 3 }}>
-          <Box component="form" noValidate onSubmit={submit}>
-            <Stack spacing={3}>
-              <FormControl component="fieldset">
-                <FormLabel component="legend" sx={{ fontWeight: 700, color: 'text.primary', mb: 1 }}>
-                  Votre pseudonyme
-                </FormLabel>
-                <RadioGroup name="pseudonym" value={pseudonym} onChange={(event) => setPseudonym(event.target.value)}>
-                  {status.mediators.map((name) => (
-                    <FormControlLabel
-                      key={name}
-                      value={name}
-                      control={<Radio />}
-                      label={name}
-                      sx={{ '& .MuiFormControlLabel-label': { fontSize: '1.15rem' } }}
-                    />
-                  ))}
-                </RadioGroup>
-              </FormControl>
-              <PinField
-                label="Votre code PIN"
-                value={pin}
-                onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
-                required
-              />
-              {signIn.error && (
-                <Alert severity="error" role="alert" data-testid="sign-in-error">
-                  {signIn.error.message}
-                </Alert>
-              )}
-              <Button
-                type="submit"
-                variant="contained"
-                size="large"
-                disabled={signIn.busy}
-                sx={{ alignSelf: 'flex-start' }}
-              >
-                Se connecter
-              </Button>
-            </Stack>
-          </Box>
-        </Paper>
+        <SignInForm action={signIn} submitLabel="Se connecter" errorTestId="sign-in-error">
+          <FormControl component="fieldset">
+            <FormLabel component="legend" sx={{ fontWeight: 700, color: 'text.primary', mb: 1 }}>
+              Votre pseudonyme
+            </FormLabel>
+            <RadioGroup name="pseudonym" value={pseudonym} onChange={(event) => setPseudonym(event.target.value)}>
+              {status.mediators.map((name) => (
+                <FormControlLabel
+                  key={name}
+                  value={name}
+                  control={<Radio />}
+                  label={name}
+                  sx={{ '& .MuiFormControlLabel-label': { fontSize: '1.15rem' } }}
+                />
+              ))}
+            </RadioGroup>
+          </FormControl>
+          <PinField
+            label="Votre code PIN"
+            value={pin}
+            onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
+            required
+          />
+        </SignInForm>
       )}
       <Link component={RouterLink} to="/referent/connexion" sx={{ alignSelf: 'flex-start' }}>
         Espace référent

@@ -1,5 +1,5 @@
 import { Alert, Box, Button, CircularProgress, Stack, Tab, Tabs, Typography } from '@mui/material';
-import { useEffect, useMemo, type ReactElement } from 'react';
+import { useMemo, type ReactElement } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { referentPanels } from '../../app/referent-panels';
 import { api, type Result } from '../../api';
@@ -45,19 +45,13 @@ export function ReferentArea() {
   const referentCall = useReferentCall();
   const referentReply = useReferentReply();
   const [params, setParams] = useSearchParams();
-  const status = useQuery('referent-status', () => api().access.status());
+  // Read again every 20 s: the area closes by itself (minutes without action, a mediator's sign-in, a session
+  // start), and the screen then leaves (below).
+  const status = useQuery('referent-status', () => api().access.status(), { refreshEvery: 20_000 });
   const signedIn = status.data?.referent.signedIn ?? (status.error ? false : null);
   const area = useQuery('referent-config', () => readArea(referentReply), { enabled: signedIn === true });
 
   useReferentActivity(signedIn === true);
-
-  // The area closes by itself (minutes without action, a mediator's sign-in, a session start): the status read
-  // again says so, and the screen leaves (below).
-  const { reload: readStatus } = status;
-  useEffect(() => {
-    const timer = setInterval(() => void readStatus(), 20_000);
-    return () => clearInterval(timer);
-  }, [readStatus]);
 
   const { setData } = area;
   const context = useMemo<ConfigValue | null>(
