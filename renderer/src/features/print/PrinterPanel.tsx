@@ -14,7 +14,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { StationConfig } from '../../../../preload/api';
 import { api } from '../../api';
 import { useAction, useQuery } from '../../app/data';
@@ -75,15 +75,11 @@ export function PrinterPanel() {
   const saver = useSaver();
   const referentReply = useReferentReply();
 
-  // The live state is measured again every 5 s on purpose (paper out, cover open): a poll of a device, not a
-  // screen's read. A failed measure shows nothing rather than an old state.
-  const measured = useQuery('printer-check', () => api().print.check());
+  // The live state is measured again every 5 s (paper out, cover open: main sends no event for a device). A failed
+  // measure shows nothing rather than an old state.
+  const measured = useQuery('printer-check', () => api().print.check(), { refreshEvery: 5000 });
   const status = measured.error ? null : (measured.data ?? null);
   const { reload } = measured;
-  useEffect(() => {
-    const timer = setInterval(() => void reload(), 5000);
-    return () => clearInterval(timer);
-  }, [reload]);
 
   const testPage = useAction(() => referentReply(api().print.testPage()), {
     success: 'Page de test envoyée. Vérifiez les accents, la largeur et le QR code.',
