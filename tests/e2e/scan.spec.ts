@@ -156,5 +156,10 @@ test('the référent tests the scan folder', async ({ page, station }) => {
   await page.getByLabel('Dossier de numérisation').fill(join(station.dataDir, 'absent'));
   await page.getByRole('button', { name: 'Tester le dossier' }).click();
   await expect(page.getByText('Le dossier ne convient pas.')).toBeVisible();
+  // A path too long to test: said in words, in place of the previous checks.
+  await page.getByLabel('Dossier de numérisation').fill(`/${'d'.repeat(600)}`);
+  await page.getByRole('button', { name: 'Tester le dossier' }).click();
+  await expect(page.getByText('Le dossier ne convient pas.')).toBeHidden();
+  await expect(page.getByText('Ce chemin est trop long. Il a 601 caractères, 500 au plus.')).toBeVisible();
   await expectAccessible(page);
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PrinterSection } from '../../../preload/contract/config-sections';
 import { printerForm, printerPatch } from '../../../renderer/src/features/print/printer-form';
+import { scanContract } from '../../../preload/api';
 import { nameProblem } from '../../../renderer/src/features/scan/document-name';
+import { folderProblem } from '../../../renderer/src/features/scan/folder-path';
 import { importMessage } from '../../../renderer/src/features/scan/import-message';
 import { defaultSource, scannedText } from '../../../renderer/src/features/scanner/scan-text';
 
@@ -44,6 +46,17 @@ describe('a document’s new name', () => {
     expect(nameProblem(`  ${'x'.repeat(200)}  `)).toBeNull();
     expect(nameProblem('x'.repeat(201))).toBe('Ce nom est trop long. Il a 201 caractères, 200 au plus.');
     expect(nameProblem('   ')).toBe('Tapez le nouveau nom du document.');
+  });
+});
+
+describe('the scan folder to test', () => {
+  it('is said too long exactly where main would refuse it', () => {
+    const accepts = (folder: string) => scanContract['scan.testFolder'].input.safeParse({ folder }).success;
+    for (const folder of [`/${'d'.repeat(499)}`, `/${'d'.repeat(500)}`, '   ', '/srv/scans']) {
+      expect(folderProblem(folder) === null, folder.slice(0, 20)).toBe(accepts(folder));
+    }
+    expect(folderProblem(`/${'d'.repeat(500)}`)).toBe('Ce chemin est trop long. Il a 501 caractères, 500 au plus.');
+    expect(folderProblem('   ')).toBe('Tapez le chemin du dossier.');
   });
 });
 

@@ -13,10 +13,12 @@ import {
 } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { CONFIG_RANGES } from '../../../../preload/api';
+import { useAction } from '../../app/data';
 import { api } from '../../api';
 import { useConfig } from '../config/ConfigContext';
-import { useReferentCall } from '../config/referent-call';
+import { useReferentReply } from '../config/referent-call';
 import { SaveBar } from '../config/SaveBar';
+import { folderProblem } from './folder-path';
 import { useSaver } from '../config/useSaver';
 
 type Checks = Array<{ label: string; ok: boolean; message: string }>;
@@ -41,10 +43,12 @@ export function ScanFolderPanel() {
   const [limitKo, setLimitKo] = useState(String(Math.round(current.maxUploadBytes / 1000)));
   const [quiet, setQuiet] = useState(String(current.quietSeconds));
   const [checks, setChecks] = useState<Checks | null>(null);
-  const [testing, setTesting] = useState(false);
-  const [testError, setTestError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   const saver = useSaver();
-  const referentCall = useReferentCall();
+  const referentReply = useReferentReply();
+  const testing = useAction((target: string) => referentReply(api().scan.testFolder({ folder: target })), {
+    onSuccess: (result) => setChecks(result.checks),
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -68,17 +72,11 @@ export function ScanFolderPanel() {
     });
   };
 
-  const test = async () => {
-    setTesting(true);
+  const test = () => {
     setChecks(null);
-    setTestError(null);
-    try {
-      setChecks((await referentCall(api().scan.testFolder({ folder: folder.trim() }))).checks);
-    } catch (caught) {
-      setTestError(caught instanceof Error ? caught.message : "Le test n'a pas pu être fait.");
-    } finally {
-      setTesting(false);
-    }
+    testing.clear();
+    setProblem(folderProblem(folder));
+    if (folderProblem(folder) === null) void testing.run(folder.trim());
   };
 
   return (
@@ -115,12 +113,12 @@ export function ScanFolderPanel() {
           slotProps={{ htmlInput: { inputMode: 'numeric' } }}
         />
         <Stack direction="row" spacing={2}>
-          <Button variant="outlined" onClick={() => void test()} disabled={testing || folder.trim() === ''}>
+          <Button variant="outlined" onClick={test} disabled={testing.busy || folder.trim() === ''}>
             Tester le dossier
           </Button>
         </Stack>
         <div role="status" aria-live="polite">
-          {testError && <Alert severity="error">{testError}</Alert>}
+          {(problem ?? testing.error) && <Alert severity="error">{problem ?? testing.error?.message}</Alert>}
           {checks && (
             <Alert severity={checks.every((check) => check.ok) ? 'success' : 'error'}>
               {checks.every((check) => check.ok) ? 'Le dossier convient.' : 'Le dossier ne convient pas.'}
