@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import { useSession } from './SessionContext';
 
-/** "Êtes-vous toujours là ?": 60 seconds to answer before the accompaniment ends and everything is wiped. */
+/** "Êtes-vous toujours là ?": the warning's seconds (at most a third of the idle timeout) before the accompaniment ends and is wiped. */
 export function IdleWarningDialog() {
   const { idleWarning, dismissWarning } = useSession();
   const [now, setNow] = useState(() => Date.now());
