@@ -1,6 +1,7 @@
-import { Alert, Box, Button, Paper, Stack } from '@mui/material';
+import { Box, Paper, Stack } from '@mui/material';
 import type { FormEvent, ReactNode } from 'react';
 import type { CounterError } from '../../api';
+import { FormSubmit } from '../../app/FormSubmit';
 
 /**
  * A sign-in form (mediator, référent): its fields, then the refusal (the screen's own check or main's), then the
@@ -26,20 +27,7 @@ export function SignInForm({
       <Box component="form" noValidate onSubmit={submit}>
         <Stack spacing={3}>
           {children}
-          {action.error && (
-            <Alert severity="error" role="alert" data-testid={errorTestId}>
-              {action.error.message}
-            </Alert>
-          )}
-          <Button
-            type="submit"
-            variant="contained"
-            size="large"
-            disabled={action.busy}
-            sx={{ alignSelf: 'flex-start' }}
-          >
-            {submitLabel}
-          </Button>
+          <FormSubmit action={action} label={submitLabel} errorTestId={errorTestId} />
         </Stack>
       </Box>
     </Paper>

@@ -1,7 +1,5 @@
 import {
-  Alert,
   Box,
-  Button,
   Checkbox,
   FormControl,
   FormControlLabel,
@@ -26,6 +24,7 @@ import { refusal, useAction, useQuery } from '../../app/data';
 import { choiceOf, STATION_TYPES } from './labels';
 import { EMPTY_SETUP, setupProblem, setupRequest, type SetupForm } from './setup-form';
 import { useSaver } from './useSaver';
+import { FormSubmit } from '../../app/FormSubmit';
 import { ResultMessage } from '../../app/ResultMessage';
 
 const STATION_KINDS = STATION_TYPES.map(([value]) => value);
@@ -185,20 +184,7 @@ export function SetupScreen() {
               sx={{ maxWidth: 420 }}
             />
           </Section>
-          {install.error && (
-            <Alert severity="error" role="alert" data-testid="setup-error">
-              {install.error.message}
-            </Alert>
-          )}
-          <Button
-            type="submit"
-            variant="contained"
-            size="large"
-            disabled={install.busy}
-            sx={{ alignSelf: 'flex-start' }}
-          >
-            Installer le poste
-          </Button>
+          <FormSubmit action={install} label="Installer le poste" errorTestId="setup-error" />
         </Stack>
       </Box>
       <ImportAtSetup />

@@ -75,9 +75,11 @@ export function ScanFolderPanel() {
   const test = () => {
     setChecks(null);
     testing.clear();
-    setProblem(folderProblem(folder));
-    if (folderProblem(folder) === null) void testing.run(folder.trim());
+    const found = folderProblem(folder);
+    setProblem(found);
+    if (found === null) void testing.run(folder.trim());
   };
+  const testRefusal = problem ?? testing.error?.message;
 
   return (
     <Box component="form" noValidate onSubmit={submit}>
@@ -118,7 +120,7 @@ export function ScanFolderPanel() {
           </Button>
         </Stack>
         <div role="status" aria-live="polite">
-          {(problem ?? testing.error) && <Alert severity="error">{problem ?? testing.error?.message}</Alert>}
+          {testRefusal && <Alert severity="error">{testRefusal}</Alert>}
           {checks && (
             <Alert severity={checks.every((check) => check.ok) ? 'success' : 'error'}>
               {checks.every((check) => check.ok) ? 'Le dossier convient.' : 'Le dossier ne convient pas.'}

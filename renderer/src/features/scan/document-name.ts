@@ -1,13 +1,10 @@
 import { scanContract } from '../../../../preload/api';
+import { lengthProblem } from '../../app/length-problem';
 
-/** main's own rule for a document's name (the contract's schema), read rather than copied. */
+/** main's own rule for a document's name (the contract's schema). */
 const NAME = scanContract['scan.update'].input.shape.label.unwrap();
 
-/** Why main would refuse this name, said in words before asking it (main's refusal would only say "incorrecte"). */
+/** Why main would refuse this name, said in words before asking it. */
 export function nameProblem(name: string): string | null {
-  const length = name.trim().length;
-  if (length < (NAME.minLength ?? 1)) return 'Tapez le nouveau nom du document.';
-  if (NAME.maxLength !== null && length > NAME.maxLength)
-    return `Ce nom est trop long. Il a ${length} caractères, ${NAME.maxLength} au plus.`;
-  return null;
+  return lengthProblem(name, NAME, { empty: 'Tapez le nouveau nom du document.', tooLong: 'Ce nom est trop long.' });
 }
